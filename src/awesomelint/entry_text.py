@@ -1,0 +1,139 @@
+"""Reading an entry's own text: its links, labels (tags), title and description."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from awesomelint.locate import InlineScan, RawLink
+from awesomelint.model import Link, LinkKind, Span, Tag, TagKind
+
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
+# A venue label written in parentheses inside a title: "(ICLR'23)", "(NeurIPS 2023)".
+_PAREN_TAG = re.compile(
+    r"\((?P<value>[A-Za-z][A-Za-z&\-]*(?: [A-Za-z&\-]+)*(?:'\d{2}| ?(?:19|20)\d{2})"
+    r"(?: [A-Za-z]+)*)\)"
+)
+_TASK_BOX = frozenset({" ", "x", "X"})
+_SEPARATORS = " \t\n-\u2013\u2014:|,;."
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+_SPACES = re.compile(r"\s+")
+
+
+def plain(markdown: str) -> str:
+    """Inline Markdown to plain text, well enough for titles and comparisons."""
+    text = _EMPHASIS.sub("", markdown)
+    text = re.sub(r"\\(.)", r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def make_link(text: str, raw: RawLink) -> Link:
+    return Link(
+        text=text[raw.text_start : raw.text_end],
+        url=raw.url,
+        span=Span(raw.start, raw.end),
+        text_span=Span(raw.text_start, raw.text_end),
+        url_span=Span(raw.url_start, raw.url_end),
+        kind=LinkKind(raw.kind),
+        image=raw.image,
+    )
+
+
+def is_label_link(link: Link) -> bool:
+    """`[[NeurIPS 2023]](url)`: a link whose whole text is one bracketed label."""
+    text = link.text
+    return (
+        len(text) > 2
+        and text[0] == "["
+        and text[-1] == "]"
+        and text.count("[") == 1
+        and text.count("]") == 1
+    )
+
+
+def collect_tags(
+    text: str, links: Sequence[Link], scan: InlineScan, content: Span
+) -> list[Tag]:
+    tags: list[Tag] = []
+    for link in links:
+        if is_label_link(link):
+            span = Span(link.text_span.start + 1, link.text_span.end - 1)
+            tags.append(Tag(TagKind.LINK, text[span.start : span.end], span, link))
+    link_spans = [link.span for link in links]
+    for start, end in scan.brackets:
+        if start == end or any(s.start <= start and end <= s.end for s in link_spans):
+            continue
+        value = text[start:end]
+        if value in _TASK_BOX and start == content.start + 1:
+            continue
+        tags.append(Tag(TagKind.BRACKET, value, Span(start, end)))
+    tags.sort(key=lambda tag: tag.span.start)
+    return tags
+
+
+def paren_tags(text: str, title_span: Span | None) -> list[Tag]:
+    if title_span is None:
+        return []
+    return [
+        Tag(TagKind.PAREN, match.group("value"), Span(*match.span("value")))
+        for match in _PAREN_TAG.finditer(text, title_span.start, title_span.end)
+    ]
+
+
+def find_title(text: str, content: Span, links: Sequence[Link]) -> Span | None:
+    """Where the entry's title is: bold text, else the first real link's text, else the lead."""
+    first_link = next((link for link in links if not is_label_link(link)), None)
+    first_any = links[0].span.start if links else content.end
+    strong = _STRONG.search(text, content.start, content.end)
+    if strong is not None and strong.start() <= first_any:
+        group = 1 if strong.group(1) is not None else 2
+        return Span(*strong.span(group))
+    if first_link is not None and first_link.span.start == first_any:
+        lead = text[content.start : first_link.span.start]
+        if not any(ch.isalnum() for ch in lead):
+            return first_link.text_span
+    end = first_any
+    bracket = text.find("[", content.start, end)
+    if bracket != -1:
+        end = bracket
+    lead_end = _lead_end(text, content.start, end)
+    start = content.start
+    while start < lead_end and text[start] in " \t":
+        start += 1
+    return Span(start, lead_end) if lead_end > start else None
+
+
+def _lead_end(text: str, start: int, end: int) -> int:
+    """End of the leading title text: before " - " or ": " separators, trailing spaces cut."""
+    for separator in (" - ", " \u2013 ", " \u2014 ", ": "):
+        found = text.find(separator, start, end)
+        if found != -1:
+            end = found
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    return end
+
+
+def description(
+    text: str, content: Span, title: Span | None, links: Sequence[Link], tags: Sequence[Tag]
+) -> str:
+    """The entry's text with its title, labels and link syntax taken out."""
+    cut: list[tuple[int, int]] = []
+    if title is not None:
+        cut.append((content.start, title.end))
+    for link in links:
+        if is_label_link(link) or (title is not None and link.text_span == title):
+            cut.append((link.span.start, link.span.end))
+        else:
+            cut.append((link.span.start, link.text_span.start))
+            cut.append((link.text_span.end, link.span.end))
+    cut.extend((tag.span.start - 1, tag.span.end + 1) for tag in tags if tag.kind is TagKind.BRACKET)
+    cut.sort()
+    pieces: list[str] = []
+    pos = content.start
+    for start, end in cut:
+        if start > pos:
+            pieces.append(text[pos:start])
+        pos = max(pos, end)
+    pieces.append(text[pos : content.end])
+    return plain(" ".join(pieces)).strip(_SEPARATORS)

@@ -1,0 +1,391 @@
+"""Positions in source text: line/column lookup and recovery of inline links from the source.
+
+markdown-it-py gives line ranges for blocks but no positions for inline tokens, so links,
+bracketed labels and code spans are found here by scanning the source itself, following
+CommonMark's inline rules for links (spec sections 6.3 code spans, 6.5 links, 6.7 autolinks).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses as dc
+import re
+from collections.abc import Mapping
+
+_SPECIAL = re.compile(r"[\\`\[\]<]")
+_BACKTICKS = re.compile(r"`+")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\x00-\x20]*)>")
+_EMAIL_AUTOLINK = re.compile(r"<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9.\-]+>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>")
+_HTML_URL_ATTR = re.compile(
+    r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'`=<]+))""", re.IGNORECASE
+)
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_WHITESPACE = " \t\n"
+
+
+class LineIndex:
+    """Maps character offsets to 1-based (line, column) and back."""
+
+    __slots__ = ("_starts", "_length")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+        self._length = len(text)
+
+    @property
+    def count(self) -> int:
+        return len(self._starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 0-based line `line` (or the text's end)."""
+        if line >= len(self._starts):
+            return self._length
+        return self._starts[line]
+
+    def line_end(self, line: int) -> int:
+        """Offset of the newline ending 0-based line `line` (or the text's end)."""
+        if line + 1 >= len(self._starts):
+            return self._length
+        return self._starts[line + 1] - 1
+
+
+@dc.dataclass(frozen=True, slots=True)
+class RawLink:
+    start: int
+    end: int
+    text_start: int
+    text_end: int
+    url: str
+    url_start: int
+    url_end: int
+    kind: str  # "inline", "reference", "autolink", "html"
+    image: bool = False
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Problem:
+    """Link syntax that did not parse as a link, though it was evidently meant as one."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dc.dataclass(slots=True)
+class InlineScan:
+    links: list[RawLink] = dc.field(default_factory=list)
+    brackets: list[tuple[int, int]] = dc.field(default_factory=list)
+    """Inner spans of `[...]` that are plain text, not links."""
+    code_spans: list[tuple[int, int]] = dc.field(default_factory=list)
+    problems: list[Problem] = dc.field(default_factory=list)
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Reference:
+    url: str
+    url_start: int
+    url_end: int
+
+
+def normalize_label(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def _line_end(text: str, pos: int, end: int) -> int:
+    nl = text.find("\n", pos, end)
+    return end if nl == -1 else nl
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    """Skip spaces and tabs and at most one line ending, as CommonMark allows inside links."""
+    newline_seen = False
+    while pos < end and text[pos] in _WHITESPACE:
+        if text[pos] == "\n":
+            if newline_seen:
+                break
+            newline_seen = True
+        pos += 1
+    return pos
+
+
+def _parse_destination(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
+    """Parse a destination at `pos`; return (url_start, url_end, next_pos) or None."""
+    if pos < end and text[pos] == "<":
+        q = pos + 1
+        while q < end:
+            ch = text[q]
+            if ch == "\\" and q + 1 < end:
+                q += 2
+                continue
+            if ch == ">":
+                return pos + 1, q, q + 1
+            if ch in "<\n":
+                return None
+            q += 1
+        return None
+    q = pos
+    depth = 0
+    while q < end:
+        ch = text[q]
+        if ch == "\\" and q + 1 < end and text[q + 1] in _ASCII_PUNCT:
+            q += 2
+            continue
+        if ch <= " ":
+            break
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        q += 1
+    if depth != 0:
+        return None
+    return pos, q, q
+
+
+def _parse_title(text: str, pos: int, end: int) -> int | None:
+    """Parse a link title at `pos`; return the offset after it, or None."""
+    closer = {'"': '"', "'": "'", "(": ")"}[text[pos]]
+    q = pos + 1
+    while q < end:
+        ch = text[q]
+        if ch == "\\":
+            q += 2
+            continue
+        if ch == closer:
+            return q + 1
+        if closer == ")" and ch == "(":
+            return None
+        q += 1
+    return None
+
+
+def _parse_inline_tail(text: str, pos: int, end: int) -> tuple[int, int, int] | str:
+    """Parse `(dest "title")` starting at the `(` at `pos`.
+
+    Returns (url_start, url_end, end_of_link), or a reason why it is not a link.
+    """
+    q = _skip_space(text, pos + 1, end)
+    dest = _parse_destination(text, q, end)
+    if dest is None:
+        return "the link destination is never closed"
+    url_start, url_end, q = dest
+    after_dest = q
+    q = _skip_space(text, q, end)
+    if q < end and text[q] in "\"'(" and q > after_dest:
+        title_end = _parse_title(text, q, end)
+        if title_end is None:
+            return "the link title is never closed"
+        q = _skip_space(text, title_end, end)
+    if q < end and text[q] == ")":
+        return url_start, url_end, q + 1
+    if q < end and text[q] not in _WHITESPACE:
+        return "the link destination contains a space"
+    return "the link destination is never closed"
+
+
+def _html_links(text: str, start: int, end: int, scan: InlineScan) -> None:
+    for attr in _HTML_URL_ATTR.finditer(text, start, end):
+        group = next(g for g in (1, 2, 3) if attr.group(g) is not None)
+        scan.links.append(
+            RawLink(
+                start=attr.start(),
+                end=attr.end(),
+                text_start=attr.start(),
+                text_end=attr.start(),
+                url=attr.group(group),
+                url_start=attr.start(group),
+                url_end=attr.end(group),
+                kind="html",
+            )
+        )
+
+
+def scan_html_block(text: str, start: int, end: int) -> InlineScan:
+    """Find the href/src links in a raw HTML block."""
+    scan = InlineScan()
+    _html_links(text, start, end, scan)
+    return scan
+
+
+def _scan_code_span(text: str, pos: int, end: int, scan: InlineScan) -> int:
+    run = _BACKTICKS.match(text, pos, end)
+    assert run is not None
+    width = run.end() - pos
+    for candidate in _BACKTICKS.finditer(text, run.end(), end):
+        if candidate.end() - candidate.start() == width:
+            scan.code_spans.append((pos, candidate.end()))
+            return candidate.end()
+    return run.end()
+
+
+def _scan_angle(text: str, pos: int, end: int, scan: InlineScan) -> int:
+    auto = _AUTOLINK.match(text, pos, end)
+    if auto is not None:
+        scan.links.append(
+            RawLink(
+                start=pos,
+                end=auto.end(),
+                text_start=auto.start(1),
+                text_end=auto.end(1),
+                url=auto.group(1),
+                url_start=auto.start(1),
+                url_end=auto.end(1),
+                kind="autolink",
+            )
+        )
+        return auto.end()
+    email = _EMAIL_AUTOLINK.match(text, pos, end)
+    if email is not None:
+        return email.end()
+    tag = _HTML_TAG.match(text, pos, end)
+    if tag is not None:
+        _html_links(text, tag.start(), tag.end(), scan)
+        return tag.end()
+    return pos + 1
+
+
+class _Scanner:
+    """One pass over an inline region; see `scan_inline`."""
+
+    def __init__(
+        self, text: str, start: int, end: int, references: Mapping[str, Reference]
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.references = references
+        self.scan = InlineScan()
+        # [offset of "[", is image, still able to open a link]
+        self.openers: list[list[int | bool]] = []
+
+    def run(self) -> InlineScan:
+        text, end = self.text, self.end
+        pos = self.start
+        while True:
+            match = _SPECIAL.search(text, pos, end)
+            if match is None:
+                break
+            i = match.start()
+            ch = text[i]
+            if ch == "\\":
+                pos = i + 2
+            elif ch == "`":
+                pos = _scan_code_span(text, i, end, self.scan)
+            elif ch == "<":
+                pos = _scan_angle(text, i, end, self.scan)
+            elif ch == "[":
+                image = i > self.start and text[i - 1] == "!"
+                self.openers.append([i, image, True])
+                pos = i + 1
+            else:
+                pos = self._close_bracket(i)
+        self._report_unclosed_openers()
+        return self.scan
+
+    def _close_bracket(self, i: int) -> int:
+        text, end = self.text, self.end
+        if not self.openers:
+            if i + 1 < end and text[i + 1] == "(":
+                self.scan.problems.append(
+                    Problem(i, _line_end(text, i, end), "`](` without a matching `[`")
+                )
+            return i + 1
+        opener, image, active = self.openers.pop()
+        assert isinstance(opener, int)
+        if not active:
+            return i + 1
+        start = opener - 1 if image else opener
+        if i + 1 < end and text[i + 1] == "(":
+            tail = _parse_inline_tail(text, i + 1, end)
+            if isinstance(tail, tuple):
+                url_start, url_end, link_end = tail
+                self._add_link(start, link_end, opener, i, bool(image), "inline", tail)
+                return link_end
+            self.scan.problems.append(Problem(start, _line_end(text, i, end), tail))
+        reference = self._reference_after(opener, i)
+        if reference is not None:
+            ref, link_end = reference
+            self._add_link(
+                start, link_end, opener, i, bool(image), "reference",
+                (ref.url_start, ref.url_end, link_end), url=ref.url,
+            )
+            return link_end
+        self.scan.brackets.append((opener + 1, i))
+        return i + 1
+
+    def _reference_after(self, opener: int, close: int) -> tuple[Reference, int] | None:
+        if not self.references:
+            return None
+        text, end = self.text, self.end
+        label = text[opener + 1 : close]
+        link_end = close + 1
+        if close + 1 < end and text[close + 1] == "[":
+            label_end = text.find("]", close + 2, end)
+            if label_end != -1:
+                if label_end > close + 2:
+                    label = text[close + 2 : label_end]
+                link_end = label_end + 1
+        ref = self.references.get(normalize_label(label))
+        return None if ref is None else (ref, link_end)
+
+    def _add_link(
+        self,
+        start: int,
+        link_end: int,
+        opener: int,
+        close: int,
+        image: bool,
+        kind: str,
+        tail: tuple[int, int, int],
+        url: str | None = None,
+    ) -> None:
+        url_start, url_end, _ = tail
+        self.scan.links.append(
+            RawLink(
+                start=start,
+                end=link_end,
+                text_start=opener + 1,
+                text_end=close,
+                url=self.text[url_start:url_end] if url is None else url,
+                url_start=url_start,
+                url_end=url_end,
+                kind=kind,
+                image=image,
+            )
+        )
+        if not image:
+            # CommonMark: links may not contain links, so earlier openers can no longer form one.
+            for earlier in self.openers:
+                if not earlier[1]:
+                    earlier[2] = False
+
+    def _report_unclosed_openers(self) -> None:
+        text, end = self.text, self.end
+        for opener, _image, active in self.openers:
+            assert isinstance(opener, int)
+            if not active:
+                continue
+            line_end = _line_end(text, opener, end)
+            rest = text[opener:line_end]
+            if "](" in rest or "(http" in rest:
+                self.scan.problems.append(Problem(opener, line_end, "`[` is never closed"))
+
+
+def scan_inline(
+    text: str, start: int, end: int, references: Mapping[str, Reference] | None = None
+) -> InlineScan:
+    """Find links, plain bracketed text, code spans and broken link syntax in text[start:end]."""
+    return _Scanner(text, start, end, references or {}).run()

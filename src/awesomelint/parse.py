@@ -1,0 +1,422 @@
+"""Markdown text to the document model; the only module that imports markdown-it-py.
+
+markdown-it-py supplies the block structure (headings, lists, tables, HTML blocks) and line
+ranges. Its inline phase is switched off: inline positions are recovered from the source by
+`locate.scan_inline`, which is both exact about offsets and cheaper than the token stream.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from awesomelint import entry_text
+from awesomelint.frontmatter import blank_out, find_front_matter
+from awesomelint.locate import (
+    InlineScan,
+    LineIndex,
+    Problem,
+    Reference,
+    normalize_label,
+    scan_html_block,
+    scan_inline,
+)
+from awesomelint.model import (
+    Document,
+    Entry,
+    EntryKind,
+    Link,
+    Section,
+    Span,
+    Tag,
+    TagKind,
+)
+from awesomelint.source import Source
+
+_MARKER = re.compile(r"[ \t>]*(?:[*+\-]|\d{1,9}[.)])(?:[ \t]+|(?=\n)|$)")
+_REFERENCE_URL = re.compile(r"[ \t]*\[(?:\\.|[^\]\\])*\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)")
+_TITLE_HEADERS = ("title", "paper", "name", "resource", "project")
+_VENUE_HEADERS = ("venue", "conference", "conf", "published", "publication", "journal")
+_DESCRIPTION_HEADERS = ("description", "summary", "note", "notes", "comment", "tldr")
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.disable("inline")
+    return md
+
+
+_MD = _markdown()
+
+
+@dc.dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    document: Document
+    problems: tuple[Problem, ...]
+    """Link syntax that did not parse, for the malformed-link rule."""
+
+
+@dc.dataclass(slots=True)
+class _SectionBuilder:
+    title: str
+    level: int
+    heading_span: Span | None
+    start: int
+    entries: list[Entry] = dc.field(default_factory=list)
+    children: list[_SectionBuilder] = dc.field(default_factory=list)
+    end: int = 0
+
+    def build(self) -> Section:
+        entries = tuple(self.entries)
+        return Section(
+            title=self.title,
+            level=self.level,
+            heading_span=self.heading_span,
+            span=Span(self.start, self.end),
+            entries=entries,
+            subsections=tuple(child.build() for child in self.children),
+            is_toc=_is_toc(entries),
+        )
+
+
+def _is_toc(entries: Sequence[Entry]) -> bool:
+    items = [item for entry in entries for item in entry.walk()]
+    return bool(items) and all(
+        item.primary is not None and item.primary.url.startswith("#") for item in items
+    )
+
+
+class _Walker:
+    def __init__(self, text: str, lines: LineIndex, references: dict[str, Reference]) -> None:
+        self.text = text
+        self.lines = lines
+        self.references = references
+        self.links: list[Link] = []
+        self.code_spans: list[Span] = []
+        self.problems: list[Problem] = []
+        self.root = _SectionBuilder("", 0, None, 0)
+        self.stack: list[_SectionBuilder] = [self.root]
+
+    # -- helpers -------------------------------------------------------------------
+    def _block_span(self, token: Token) -> Span:
+        assert token.map is not None
+        first, last = token.map
+        return Span(self.lines.line_start(first), self._trimmed_end(first, last))
+
+    def _trimmed_end(self, first: int, last: int) -> int:
+        """End of the last non-blank line in [first, last)."""
+        line = last - 1
+        while line > first and not self.text[
+            self.lines.line_start(line) : self.lines.line_end(line)
+        ].strip():
+            line -= 1
+        end = self.lines.line_end(line)
+        while end > self.lines.line_start(first) and self.text[end - 1] in " \t":
+            end -= 1
+        return end
+
+    def _scan(self, start: int, end: int) -> tuple[InlineScan, list[Link]]:
+        scan = scan_inline(self.text, start, end, self.references)
+        links = [entry_text.make_link(self.text, raw) for raw in scan.links]
+        self.links.extend(links)
+        self.code_spans.extend(Span(a, b) for a, b in scan.code_spans)
+        self.problems.extend(scan.problems)
+        return scan, links
+
+    # -- blocks ----------------------------------------------------------------------
+    def walk(self, tokens: Sequence[Token]) -> Section:
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            kind = token.type
+            if kind == "heading_open":
+                self._heading(token, tokens[i + 1])
+                i += 3
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                entries, i = self._list(tokens, i, 0)
+                self.stack[-1].entries.extend(entries)
+            elif kind == "table_open":
+                entries, i = self._table(tokens, i)
+                self.stack[-1].entries.extend(entries)
+            else:
+                self._other_block(token)
+                i += 1
+        for builder in self.stack:
+            builder.end = len(self.text)
+        return self.root.build()
+
+    def _heading(self, token: Token, inline: Token) -> None:
+        span = self._block_span(token)
+        level = int(token.tag[1])
+        while self.stack[-1].level >= level:
+            self.stack.pop().end = span.start
+        builder = _SectionBuilder(inline.content.strip(), level, span, span.start)
+        self.stack[-1].children.append(builder)
+        self.stack.append(builder)
+        if inline.content:
+            start = self.text.find(inline.content, span.start, span.end)
+            if start != -1:
+                self._scan(start, start + len(inline.content))
+
+    def _other_block(self, token: Token) -> None:
+        if token.map is None:
+            return
+        if token.type == "inline":
+            self._scan(*self._inline_bounds(token))
+        elif token.type == "html_block":
+            span = self._block_span(token)
+            scan = scan_html_block(self.text, span.start, span.end)
+            self.links.extend(entry_text.make_link(self.text, raw) for raw in scan.links)
+        elif token.type in ("fence", "code_block"):
+            self.code_spans.append(self._block_span(token))
+
+    def _inline_bounds(self, token: Token) -> tuple[int, int]:
+        span = self._block_span(token)
+        start = span.start
+        while start < span.end and self.text[start] in " \t>":
+            start += 1
+        return start, span.end
+
+    # -- lists -----------------------------------------------------------------------
+    def _list(self, tokens: Sequence[Token], i: int, depth: int) -> tuple[list[Entry], int]:
+        close = tokens[i].type.replace("_open", "_close")
+        nesting = tokens[i].level
+        entries: list[Entry] = []
+        i += 1
+        while not (tokens[i].type == close and tokens[i].level == nesting):
+            if tokens[i].type == "list_item_open":
+                entry, i = self._item(tokens, i, depth)
+                entries.append(entry)
+            else:
+                i += 1
+        return entries, i + 1
+
+    def _item(self, tokens: Sequence[Token], i: int, depth: int) -> tuple[Entry, int]:
+        opening = tokens[i]
+        assert opening.map is not None
+        item_span = self._block_span(opening)
+        line_start = self.lines.line_start(opening.map[0])
+        marker = _MARKER.match(self.text, line_start)
+        content_start = marker.end() if marker is not None else line_start
+        marker_start = content_start
+        if marker is not None:
+            marker_text = marker.group(0)
+            marker_start = line_start + len(marker_text) - len(marker_text.lstrip(" \t>"))
+        own_end = content_start
+        children: list[Entry] = []
+        level = opening.level
+        i += 1
+        while not (tokens[i].type == "list_item_close" and tokens[i].level == level):
+            token = tokens[i]
+            if token.type in ("bullet_list_open", "ordered_list_open"):
+                nested, i = self._list(tokens, i, depth + 1)
+                children.extend(nested)
+                continue
+            if token.type == "table_open":
+                rows, i = self._table(tokens, i)
+                children.extend(rows)
+                continue
+            if token.map is not None and not children:
+                if token.type in ("fence", "code_block"):
+                    self.code_spans.append(self._block_span(token))
+                own_end = max(own_end, self._block_span(token).end)
+            elif token.map is not None:
+                self._other_block(token)
+            i += 1
+        content = Span(min(content_start, max(own_end, content_start)), max(own_end, content_start))
+        if content.end == content_start:
+            content = Span(item_span.end, item_span.end) if not children else content
+        entry = self._entry(
+            EntryKind.LIST_ITEM,
+            Span(marker_start, item_span.end),
+            content,
+            depth,
+            opening.info + opening.markup,
+            tuple(children),
+        )
+        return entry, i + 1
+
+    def _entry(
+        self,
+        kind: EntryKind,
+        span: Span,
+        content: Span,
+        depth: int,
+        marker: str,
+        children: tuple[Entry, ...],
+    ) -> Entry:
+        scan, links = self._scan(content.start, content.end)
+        tags = entry_text.collect_tags(self.text, links, scan, content)
+        title_span = entry_text.find_title(self.text, content, links)
+        tags.extend(entry_text.paren_tags(self.text, title_span))
+        tags.sort(key=lambda tag: tag.span.start)
+        title = (
+            entry_text.plain(self.text[title_span.start : title_span.end])
+            if title_span is not None
+            else ""
+        )
+        return Entry(
+            kind=kind,
+            span=span,
+            content_span=content,
+            depth=depth,
+            marker=marker,
+            links=tuple(links),
+            tags=tuple(tags),
+            title=title,
+            title_span=title_span,
+            description=entry_text.description(self.text, content, title_span, links, tags),
+            children=children,
+        )
+
+    # -- tables ----------------------------------------------------------------------
+    def _table(self, tokens: Sequence[Token], i: int) -> tuple[list[Entry], int]:
+        nesting = tokens[i].level
+        header: list[str] = []
+        entries: list[Entry] = []
+        in_head = False
+        i += 1
+        while not (tokens[i].type == "table_close" and tokens[i].level == nesting):
+            token = tokens[i]
+            if token.type == "thead_open":
+                in_head = True
+            elif token.type == "thead_close":
+                in_head = False
+            elif token.type == "tr_open" and token.map is not None:
+                row = self._row_cells(token.map[0])
+                if in_head:
+                    header = [entry_text.plain(self.text[a:b]).casefold() for a, b in row]
+                    for a, b in row:
+                        self._scan(a, b)
+                else:
+                    entries.append(self._row_entry(row, header))
+            i += 1
+        return entries, i + 1
+
+    def _row_cells(self, line: int) -> list[tuple[int, int]]:
+        start, end = self.lines.line_start(line), self.lines.line_end(line)
+        text = self.text
+        bounds: list[int] = [start - 1]
+        pos = start
+        while pos < end:
+            ch = text[pos]
+            if ch == "\\":
+                pos += 2
+                continue
+            if ch == "|":
+                bounds.append(pos)
+            pos += 1
+        bounds.append(end)
+        cells: list[tuple[int, int]] = []
+        for left, right in zip(bounds, bounds[1:], strict=False):
+            a, b = left + 1, right
+            while a < b and text[a] in " \t":
+                a += 1
+            while b > a and text[b - 1] in " \t":
+                b -= 1
+            cells.append((a, b))
+        if cells and cells[0][0] == cells[0][1] and text[start:end].lstrip().startswith("|"):
+            cells.pop(0)
+        if cells and cells[-1][0] == cells[-1][1] and text[start:end].rstrip().endswith("|"):
+            cells.pop()
+        return cells
+
+    def _row_entry(self, cells: list[tuple[int, int]], header: list[str]) -> Entry:
+        title_col = _column(header, _TITLE_HEADERS, default=0)
+        venue_col = _column(header, _VENUE_HEADERS, default=-1)
+        row_start, row_end = cells[0][0], cells[-1][1]
+        links: list[Link] = []
+        tags: list[Tag] = []
+        for index, (a, b) in enumerate(cells):
+            scan, cell_links = self._scan(a, b)
+            links.extend(cell_links)
+            tags.extend(entry_text.collect_tags(self.text, cell_links, scan, Span(a, b)))
+            if index == venue_col and b > a and not cell_links:
+                tags.append(Tag(TagKind.COLUMN, self.text[a:b], Span(a, b)))
+        title_span: Span | None = None
+        if title_col < len(cells):
+            a, b = cells[title_col]
+            title_span = entry_text.find_title(self.text, Span(a, b), [
+                link for link in links if a <= link.span.start < b
+            ]) if b > a else None
+        description_col = _column(header, _DESCRIPTION_HEADERS, default=-1)
+        description = ""
+        if 0 <= description_col < len(cells):
+            a, b = cells[description_col]
+            description = entry_text.plain(self.text[a:b])
+        tags.sort(key=lambda tag: tag.span.start)
+        return Entry(
+            kind=EntryKind.TABLE_ROW,
+            span=Span(row_start, row_end),
+            content_span=Span(row_start, row_end),
+            depth=0,
+            marker="|",
+            links=tuple(links),
+            tags=tuple(tags),
+            title=entry_text.plain(self.text[title_span.start : title_span.end])
+            if title_span is not None
+            else "",
+            title_span=title_span,
+            description=description,
+        )
+
+
+def _column(header: Sequence[str], names: Sequence[str], *, default: int) -> int:
+    for index, cell in enumerate(header):
+        if any(cell == name or cell.startswith(name + " ") for name in names):
+            return index
+    return default
+
+
+def _references(text: str, lines: LineIndex, env: dict[str, object]) -> dict[str, Reference]:
+    found: dict[str, Reference] = {}
+    raw = env.get("references")
+    if not isinstance(raw, dict):
+        return found
+    for label, info in raw.items():
+        line = info.get("map", [0])[0]
+        start = lines.line_start(line)
+        match = _REFERENCE_URL.match(text, start)
+        if match is None:
+            continue
+        url_start, url_end = match.span(1)
+        if text[url_start] == "<":
+            url_start, url_end = url_start + 1, url_end - 1
+        found[normalize_label(label)] = Reference(text[url_start:url_end], url_start, url_end)
+    return found
+
+
+def parse_source(source: Source) -> ParsedDocument:
+    text = source.text
+    lines = LineIndex(text)
+    front_matter = find_front_matter(text)
+    markdown = blank_out(text, front_matter) if front_matter is not None else text
+    env: dict[str, object] = {}
+    tokens = _MD.parse(markdown, env)
+    walker = _Walker(text, lines, _references(text, lines, env))
+    root = walker.walk(tokens)
+    sections = (dc.replace(root, subsections=()), *root.subsections)
+    document = Document(
+        path=source.path,
+        text=text,
+        newline=source.newline,
+        bom=source.bom,
+        lines=lines,
+        front_matter=front_matter,
+        sections=sections,
+        links=tuple(sorted(walker.links, key=lambda link: link.span.start)),
+        code_spans=tuple(sorted(walker.code_spans, key=lambda span: span.start)),
+    )
+    return ParsedDocument(document, tuple(walker.problems))
+
+
+def parse_text(text: str, path: str | Path = "<text>") -> ParsedDocument:
+    """Parse Markdown given as a string (tests and the Python API)."""
+    from awesomelint.source import decode
+
+    return parse_source(decode(text.encode("utf-8"), Path(path)))
