@@ -1,0 +1,115 @@
+"""The command line: options to requests, requests to runs, results to output and exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from awesomelint import __version__
+from awesomelint.errors import AwesomelintError
+
+OUTPUT_FORMATS = ("text", "concise", "json")
+
+
+def _split_codes(values: tuple[str, ...]) -> list[str]:
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _color(stream: object) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="awesomelint")
+def cli() -> None:
+    """Lint and fix Markdown awesome lists of research papers."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--output-format",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="text",
+    show_default=True,
+    help="How findings are printed.",
+)
+@click.option(
+    "--offline/--online",
+    default=False,
+    help="Skip the rules that need the network (links are then not checked).",
+)
+@click.option("--select", multiple=True, help="Rules to run: codes, families or names.")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, families or names.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+def check(
+    paths: tuple[Path, ...],
+    output_format: str,
+    offline: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    exit_zero: bool,
+) -> None:
+    """Check list files (default: lists/). A folder means every *.md under it."""
+    from awesomelint.report import REPORTERS
+    from awesomelint.rules import select_rules
+    from awesomelint.runner import exit_status, run_check
+
+    rules = select_rules(_split_codes(select) or None, _split_codes(ignore))
+    if offline:
+        rules = tuple(rule for rule in rules if not rule.needs_network)
+    result = run_check(list(paths), rules)
+    import dataclasses
+
+    result = dataclasses.replace(result, color=_color(sys.stdout) and output_format == "text")
+    click.echo(REPORTERS[output_format](result), nl=False)
+    for error in result.errors:
+        click.echo(f"awesomelint: error: {error.message}", err=True)
+    status = exit_status(result)
+    sys.exit(0 if exit_zero and status == 1 else status)
+
+
+@cli.command(name="rules")
+@click.argument("rule", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "markdown", "json")),
+    default="text",
+    show_default=True,
+)
+def rules_command(rule: str | None, fmt: str) -> None:
+    """List every rule, or show one rule's documentation."""
+    from awesomelint import ruledocs
+
+    if rule is not None:
+        click.echo(ruledocs.rule_doc(rule))
+        return
+    click.echo(ruledocs.RULE_TABLES[fmt](), nl=False)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("awesomelint: aborted", err=True)
+        sys.exit(130)
+    except AwesomelintError as err:
+        click.echo(f"awesomelint: error: {err}", err=True)
+        sys.exit(2)
+    except Exception as err:  # never a traceback for the user; the message names the cause
+        click.echo(
+            f"awesomelint: internal error: {type(err).__name__}: {err}; please report this as a bug",
+            err=True,
+        )
+        sys.exit(2)

@@ -1,0 +1,71 @@
+"""What checking produces: findings, with optional fixes expressed as text edits."""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import enum
+from pathlib import Path
+
+from awesomelint.model import Span
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def fails(self) -> bool:
+        """Whether a finding of this severity makes `check` exit 1."""
+        return self is not Severity.INFO
+
+
+class Applicability(enum.Enum):
+    SAFE = "safe"  # applied by `awesomelint fix`
+    UNSAFE = "unsafe"  # applied only with --unsafe-fixes
+    DISPLAY_ONLY = "display-only"  # shown, never applied
+
+
+@dc.dataclass(frozen=True, slots=True, order=True)
+class Edit:
+    """Replace text[start:end] by `text`; start == end inserts, text == "" deletes."""
+
+    start: int
+    end: int
+    text: str = ""
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Finding:
+    path: Path
+    code: str
+    rule: str
+    message: str
+    span: Span
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    severity: Severity
+    fix: Fix | None = None
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None and self.fix.applicability is not Applicability.DISPLAY_ONLY
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (str(self.path), self.line, self.column, self.code)
+
+
+@dc.dataclass(frozen=True, slots=True)
+class FileError:
+    """A file that could not be checked, with the one-line reason."""
+
+    path: Path
+    message: str
