@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -64,14 +65,72 @@ def check(
     if offline:
         rules = tuple(rule for rule in rules if not rule.needs_network)
     result = run_check(list(paths), rules)
-    import dataclasses
-
     result = dataclasses.replace(result, color=_color(sys.stdout) and output_format == "text")
     click.echo(REPORTERS[output_format](result), nl=False)
     for error in result.errors:
         click.echo(f"awesomelint: error: {error.message}", err=True)
     status = exit_status(result)
     sys.exit(0 if exit_zero and status == 1 else status)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a diff and write nothing.")
+@click.option(
+    "--format", "format_files", is_flag=True, help="Also rewrite files into canonical form."
+)
+@click.option(
+    "--offline/--online",
+    default=False,
+    help="Skip the rules that need the network.",
+)
+@click.option("--select", multiple=True, help="Rules to run: codes, families or names.")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, families or names.")
+@click.option(
+    "--output-format",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="text",
+    show_default=True,
+    help="How the findings left after fixing are printed.",
+)
+def fix(
+    paths: tuple[Path, ...],
+    unsafe_fixes: bool,
+    show_diff: bool,
+    format_files: bool,
+    offline: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    output_format: str,
+) -> None:
+    """Fix list files in place (default: lists/)."""
+    from awesomelint.fixrun import FixRequest, run_fix
+    from awesomelint.report import REPORTERS
+    from awesomelint.rules import select_rules
+    from awesomelint.runner import exit_status
+
+    rules = select_rules(_split_codes(select) or None, _split_codes(ignore))
+    if offline:
+        rules = tuple(rule for rule in rules if not rule.needs_network)
+    request = FixRequest(rules, unsafe=unsafe_fixes, format=format_files, diff=show_diff)
+    outcome = run_fix(list(paths), request)
+    result = outcome.result
+    for error in result.errors:
+        click.echo(f"awesomelint: error: {error.message}", err=True)
+    if show_diff:
+        click.echo("".join(outcome.diffs), nl=False)
+        sys.exit(2 if result.errors else 1 if outcome.changed_files else 0)
+    if result.findings:
+        click.echo(REPORTERS[output_format](result), nl=False)
+    if output_format == "text":
+        files = "file" if outcome.changed_files == 1 else "files"
+        fixes = "fix" if result.fixes_applied == 1 else "fixes"
+        line = f"Applied {result.fixes_applied} {fixes} in {outcome.changed_files} {files}."
+        if result.unsafe_fixes and not unsafe_fixes:
+            line += f" {result.unsafe_fixes} more available with --unsafe-fixes."
+        click.echo(line)
+    sys.exit(exit_status(result))
 
 
 @cli.command(name="rules")
@@ -107,7 +166,7 @@ def main() -> None:
     except AwesomelintError as err:
         click.echo(f"awesomelint: error: {err}", err=True)
         sys.exit(2)
-    except Exception as err:  # never a traceback for the user; the message names the cause
+    except Exception as err:  # noqa: BLE001 - never a traceback for the user; the message names the cause
         click.echo(
             f"awesomelint: internal error: {type(err).__name__}: {err}; please report this as a bug",
             err=True,

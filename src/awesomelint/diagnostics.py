@@ -39,6 +39,10 @@ class Edit:
 class Fix:
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
+    link_changes: tuple[tuple[str, str | None], ...] = ()
+    """Link destinations this fix rewrites (old, new) or removes (old, None) on purpose."""
+    removes_entries: int = 0
+    """How many entries this fix deletes on purpose; the safety net checks the rest are kept."""
 
 
 @dc.dataclass(frozen=True, slots=True)

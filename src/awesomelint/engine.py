@@ -32,20 +32,21 @@ def check_documents(
     for rule in rules:
         if rule.scope == "project":
             contexts = [_context(rule, parsed, facts) for parsed in documents]
-            findings.extend(_run(rule, "the checked files", lambda: rule.check(contexts)))
+            findings.extend(_run(rule, "the checked files", contexts))
             continue
         for parsed in documents:
             ctx = _context(rule, parsed, facts)
-            doc = parsed.document
-            findings.extend(_run(rule, str(doc.path), lambda: rule.check(doc, ctx)))
+            findings.extend(_run(rule, str(parsed.document.path), ctx))
     findings.sort(key=Finding.sort_key)
     return findings
 
 
-def _run(rule: Rule, where: str, call: Any) -> list[Finding]:
+def _run(rule: Rule, where: str, target: Context[Any] | list[Context[Any]]) -> list[Finding]:
     try:
-        return list(call())
-    except Exception as err:  # a rule's bug must be reported as ours, not as a finding
+        if isinstance(target, list):
+            return list(rule.check(target))
+        return list(rule.check(target.document, target))
+    except Exception as err:
         raise RuleCrashed(
             f"internal error: rule {rule.code} ({rule.name}) crashed on {where}: "
             f"{type(err).__name__}: {err}; please report this as a bug"

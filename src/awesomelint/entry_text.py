@@ -51,9 +51,7 @@ def is_label_link(link: Link) -> bool:
     )
 
 
-def collect_tags(
-    text: str, links: Sequence[Link], scan: InlineScan, content: Span
-) -> list[Tag]:
+def collect_tags(text: str, links: Sequence[Link], scan: InlineScan, content: Span) -> list[Tag]:
     tags: list[Tag] = []
     for link in links:
         if is_label_link(link):
@@ -127,7 +125,9 @@ def description(
         else:
             cut.append((link.span.start, link.text_span.start))
             cut.append((link.text_span.end, link.span.end))
-    cut.extend((tag.span.start - 1, tag.span.end + 1) for tag in tags if tag.kind is TagKind.BRACKET)
+    cut.extend(
+        (tag.span.start - 1, tag.span.end + 1) for tag in tags if tag.kind is TagKind.BRACKET
+    )
     cut.sort()
     pieces: list[str] = []
     pos = content.start

@@ -22,9 +22,7 @@ def find_front_matter(text: str) -> FrontMatter | None:
     if end < len(text) and text[end] == "\n":
         end += 1
     fields = tuple(
-        FrontMatterField(
-            key=match.group(1), value=match.group(2), value_span=Span(*match.span(2))
-        )
+        FrontMatterField(key=match.group(1), value=match.group(2), value_span=Span(*match.span(2)))
         for match in _FIELD.finditer(text, opening.end(), closing.start())
     )
     return FrontMatter(span=Span(0, end), fields=fields)

@@ -27,7 +27,7 @@ _WHITESPACE = " \t\n"
 class LineIndex:
     """Maps character offsets to 1-based (line, column) and back."""
 
-    __slots__ = ("_starts", "_length")
+    __slots__ = ("_length", "_starts")
 
     def __init__(self, text: str) -> None:
         starts = [0]
@@ -311,7 +311,7 @@ class _Scanner:
         if i + 1 < end and text[i + 1] == "(":
             tail = _parse_inline_tail(text, i + 1, end)
             if isinstance(tail, tuple):
-                url_start, url_end, link_end = tail
+                link_end = tail[2]
                 self._add_link(start, link_end, opener, i, bool(image), "inline", tail)
                 return link_end
             self.scan.problems.append(Problem(start, _line_end(text, i, end), tail))
@@ -319,8 +319,14 @@ class _Scanner:
         if reference is not None:
             ref, link_end = reference
             self._add_link(
-                start, link_end, opener, i, bool(image), "reference",
-                (ref.url_start, ref.url_end, link_end), url=ref.url,
+                start,
+                link_end,
+                opener,
+                i,
+                bool(image),
+                "reference",
+                (ref.url_start, ref.url_end, link_end),
+                url=ref.url,
             )
             return link_end
         self.scan.brackets.append((opener + 1, i))

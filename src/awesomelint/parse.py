@@ -8,6 +8,7 @@ ranges. Its inline phase is switched off: inline positions are recovered from th
 from __future__ import annotations
 
 import dataclasses as dc
+import itertools
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,7 +37,7 @@ from awesomelint.model import (
     Tag,
     TagKind,
 )
-from awesomelint.source import Source
+from awesomelint.source import Source, decode
 
 _MARKER = re.compile(r"[ \t>]*(?:[*+\-]|\d{1,9}[.)])(?:[ \t]+|(?=\n)|$)")
 _REFERENCE_URL = re.compile(r"[ \t]*\[(?:\\.|[^\]\\])*\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)")
@@ -111,9 +112,10 @@ class _Walker:
     def _trimmed_end(self, first: int, last: int) -> int:
         """End of the last non-blank line in [first, last)."""
         line = last - 1
-        while line > first and not self.text[
-            self.lines.line_start(line) : self.lines.line_end(line)
-        ].strip():
+        while (
+            line > first
+            and not self.text[self.lines.line_start(line) : self.lines.line_end(line)].strip()
+        ):
             line -= 1
         end = self.lines.line_end(line)
         while end > self.lines.line_start(first) and self.text[end - 1] in " \t":
@@ -313,7 +315,7 @@ class _Walker:
             pos += 1
         bounds.append(end)
         cells: list[tuple[int, int]] = []
-        for left, right in zip(bounds, bounds[1:], strict=False):
+        for left, right in itertools.pairwise(bounds):
             a, b = left + 1, right
             while a < b and text[a] in " \t":
                 a += 1
@@ -341,9 +343,13 @@ class _Walker:
         title_span: Span | None = None
         if title_col < len(cells):
             a, b = cells[title_col]
-            title_span = entry_text.find_title(self.text, Span(a, b), [
-                link for link in links if a <= link.span.start < b
-            ]) if b > a else None
+            title_span = (
+                entry_text.find_title(
+                    self.text, Span(a, b), [link for link in links if a <= link.span.start < b]
+                )
+                if b > a
+                else None
+            )
         description_col = _column(header, _DESCRIPTION_HEADERS, default=-1)
         description = ""
         if 0 <= description_col < len(cells):
@@ -417,6 +423,4 @@ def parse_source(source: Source) -> ParsedDocument:
 
 def parse_text(text: str, path: str | Path = "<text>") -> ParsedDocument:
     """Parse Markdown given as a string (tests and the Python API)."""
-    from awesomelint.source import decode
-
     return parse_source(decode(text.encode("utf-8"), Path(path)))

@@ -34,8 +34,7 @@ def decode(data: bytes, path: Path) -> Source:
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         raise InputError(
-            f"{path}:{line}: invalid UTF-8 (byte 0x{data[err.start]:02x}); "
-            "save the file as UTF-8"
+            f"{path}:{line}: invalid UTF-8 (byte 0x{data[err.start]:02x}); save the file as UTF-8"
         ) from None
     bom = text.startswith(_BOM)
     if bom:

@@ -6,6 +6,4 @@ from awesomelint.report._base import RunResult
 
 
 def render(result: RunResult) -> str:
-    return "".join(
-        f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}\n" for f in result.findings
-    )
+    return "".join(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}\n" for f in result.findings)

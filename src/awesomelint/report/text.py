@@ -17,19 +17,18 @@ def _plural(count: int, word: str) -> str:
 
 
 def summary(result: RunResult) -> str:
-    counts = {severity: 0 for severity in Severity}
+    counts = dict.fromkeys(Severity, 0)
     for finding in result.findings:
         counts[finding.severity] += 1
     parts = [f"{_plural(result.files_checked, 'file')} checked"]
     if result.findings:
-        by_severity = ", ".join(
-            _plural(n, s.value) for s, n in counts.items() if n
-        )
+        by_severity = ", ".join(_plural(n, s.value) for s, n in counts.items() if n)
         parts.append(f"{_plural(len(result.findings), 'finding')} ({by_severity})")
     else:
         parts.append("no findings")
-    fixable = sum(1 for f in result.findings if f.fixable and f.fix and
-                  f.fix.applicability.value == "safe")
+    fixable = sum(
+        1 for f in result.findings if f.fixable and f.fix and f.fix.applicability.value == "safe"
+    )
     if fixable:
         parts.append(f"{fixable} fixable with `awesomelint fix`")
     if result.unsafe_fixes:

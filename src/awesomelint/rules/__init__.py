@@ -35,9 +35,7 @@ def _check_selectors(selectors: Iterable[str]) -> list[str]:
     checked = [selector.strip() for selector in selectors if selector.strip()]
     for selector in checked:
         if not any(_matches(rule, selector) for rule in ALL_RULES):
-            raise ConfigError(
-                f"unknown rule or rule family {selector!r} (see `awesomelint rules`)"
-            )
+            raise ConfigError(f"unknown rule or rule family {selector!r} (see `awesomelint rules`)")
     return checked
 
 

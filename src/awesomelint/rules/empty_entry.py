@@ -35,7 +35,9 @@ def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for _section, entry in doc.entries():
         if entry.kind is EntryKind.LIST_ITEM and entry.is_empty:
             fix = Fix(
-                (_deletion(doc, entry.span.start, entry.span.end),), Applicability.UNSAFE
+                (_deletion(doc, entry.span.start, entry.span.end),),
+                Applicability.UNSAFE,
+                removes_entries=1,
             )
             yield ctx.finding(entry.span, "empty list item", fix=fix)
 

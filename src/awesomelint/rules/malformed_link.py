@@ -39,7 +39,10 @@ def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
         nested = _NESTED.fullmatch(link.url)
         if nested is not None:
             inner = nested.group("url")
-            fix = Fix((Edit(link.url_span.start, link.url_span.end, inner),))
+            fix = Fix(
+                (Edit(link.url_span.start, link.url_span.end, inner),),
+                link_changes=((link.url, inner),),
+            )
             yield ctx.finding(
                 link.span,
                 f"link destination is itself a link; use the inner URL {inner}",

@@ -1,0 +1,125 @@
+"""The fix loop: apply chosen fixes, re-parse, re-check, until nothing changes; then verify."""
+
+from __future__ import annotations
+
+import dataclasses as dc
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from awesomelint.diagnostics import Applicability, Finding
+from awesomelint.edits import apply_edits, choose_fixes
+from awesomelint.engine import check_documents
+from awesomelint.errors import FixError
+from awesomelint.parse import ParsedDocument, parse_source
+from awesomelint.rules import Rule
+from awesomelint.source import Source
+
+MAX_PASSES = 10
+
+
+@dc.dataclass(frozen=True, slots=True)
+class FixOutcome:
+    parsed: ParsedDocument
+    """The document after all fixes (the input itself when nothing applied)."""
+    applied: tuple[Finding, ...]
+    remaining: tuple[Finding, ...]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.applied)
+
+
+def _allowed(finding: Finding, unsafe: bool) -> bool:
+    fix = finding.fix
+    if fix is None or not fix.edits:
+        return False
+    if fix.applicability is Applicability.SAFE:
+        return True
+    return unsafe and fix.applicability is Applicability.UNSAFE
+
+
+def _reparse(parsed: ParsedDocument, text: str) -> ParsedDocument:
+    doc = parsed.document
+    return parse_source(Source(doc.path, text, doc.newline, doc.bom))
+
+
+def _entry_counts(parsed: ParsedDocument) -> list[int]:
+    return [
+        sum(1 for entry in section.entries for _ in entry.walk())
+        for section in parsed.document.walk_sections()
+    ]
+
+
+def verify(before: ParsedDocument, after: ParsedDocument, fixes: Sequence[Finding]) -> str | None:
+    """Why `after` loses something `before` had beyond what `fixes` declare, or None."""
+    old_counts, new_counts = _entry_counts(before), _entry_counts(after)
+    removed = sum(f.fix.removes_entries for f in fixes if f.fix is not None)
+    if len(old_counts) != len(new_counts):
+        return f"the number of sections changed from {len(old_counts)} to {len(new_counts)}"
+    if any(new > old for old, new in zip(old_counts, new_counts, strict=True)) or (
+        sum(old_counts) - sum(new_counts) != removed
+    ):
+        return f"entries changed: {sum(old_counts)} before, {sum(new_counts)} after"
+    expected = Counter(link.url for link in before.document.links)
+    for finding in fixes:
+        assert finding.fix is not None
+        for old, new in finding.fix.link_changes:
+            expected[old] -= 1
+            if new is not None:
+                expected[new] += 1
+    actual = Counter(link.url for link in after.document.links)
+    if +expected != actual or any(n < 0 for n in expected.values()):
+        lost = sorted((+expected - actual).elements())[:3]
+        gained = sorted((actual - +expected).elements())[:3]
+        return f"links changed unexpectedly (lost {lost}, gained {gained})"
+    return None
+
+
+def _blame(before: ParsedDocument, fixes: Sequence[Finding], problem: str) -> FixError:
+    text = before.document.text
+    for finding in fixes:
+        assert finding.fix is not None
+        alone = _reparse(before, apply_edits(text, finding.fix.edits))
+        if verify(before, alone, [finding]) is not None:
+            return FixError(
+                f"{before.document.path}: internal error: a fix by rule {finding.code} "
+                f"({finding.rule}) at line {finding.line} failed the safety check ({problem}); "
+                "nothing was written; please report this as a bug"
+            )
+    rules = ", ".join(sorted({f"{f.code} ({f.rule})" for f in fixes}))
+    return FixError(
+        f"{before.document.path}: internal error: fixes by {rules} failed the safety check "
+        f"({problem}); nothing was written; please report this as a bug"
+    )
+
+
+def fix_document(
+    parsed: ParsedDocument,
+    rules: Sequence[Rule],
+    *,
+    unsafe: bool = False,
+    check: Callable[[ParsedDocument], list[Finding]] | None = None,
+) -> FixOutcome:
+    """Fix one document to a fixed point; raise FixError rather than lose anything."""
+    run = check or (lambda doc: check_documents([doc], rules))
+    applied: list[Finding] = []
+    current = parsed
+    for _ in range(MAX_PASSES):
+        findings = run(current)
+        chosen = choose_fixes([f for f in findings if _allowed(f, unsafe)])
+        if not chosen:
+            return FixOutcome(current, tuple(applied), tuple(findings))
+        edits = [edit for finding in chosen if finding.fix for edit in finding.fix.edits]
+        text = apply_edits(current.document.text, edits)
+        fixed = _reparse(current, text)
+        problem = verify(current, fixed, chosen)
+        if problem is not None:
+            raise _blame(current, chosen, problem)
+        applied.extend(chosen)
+        current = fixed
+    still = sorted({f"{f.code} ({f.rule})" for f in run(current) if _allowed(f, unsafe)})
+    raise FixError(
+        f"{parsed.document.path}: internal error: fixes did not settle after {MAX_PASSES} "
+        f"passes; rules still fixing: {', '.join(still)}; nothing was written; "
+        "please report this as a bug"
+    )
