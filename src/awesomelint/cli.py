@@ -25,7 +25,18 @@ def _color(stream: object) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns our own errors into one line on stderr and exit status 2, in every command."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except AwesomelintError as err:
+            click.echo(f"awesomelint: error: {err}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="awesomelint")
 def cli() -> None:
     """Lint and fix Markdown awesome lists of research papers."""
@@ -154,7 +165,8 @@ def rules_command(rule: str | None, fmt: str) -> None:
 
 def main() -> None:
     try:
-        cli(standalone_mode=False)
+        status = cli(standalone_mode=False)
+        sys.exit(status if isinstance(status, int) else 0)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
     except click.ClickException as err:

@@ -1,0 +1,222 @@
+"""The document model: sections, entries, links, tags and positions recovered from source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from awesomelint.errors import InputError
+from awesomelint.model import Document, EntryKind, TagKind
+from awesomelint.parse import parse_text
+from awesomelint.source import decode, read
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+LISTS = Path(__file__).parent.parent / "lists"
+
+
+def doc_of(text: str) -> Document:
+    return parse_text(text).document
+
+
+def span_text(doc: Document, span: object) -> str:
+    start, end = span.start, span.end  # type: ignore[attr-defined]
+    return doc.text[start:end]
+
+
+def test_sections_form_a_heading_tree_with_a_preamble() -> None:
+    doc = doc_of("intro\n\n# A\n## B\n- x\n### C\n## D\n# E\n")
+    titles = [(s.title, s.level) for s in doc.walk_sections()]
+    assert titles == [("", 0), ("A", 1), ("B", 2), ("C", 3), ("D", 2), ("E", 1)]
+    a = doc.sections[1]
+    assert [s.title for s in a.subsections] == ["B", "D"]
+    assert [e.title for e in a.subsections[0].entries] == ["x"]
+
+
+def test_nested_items_are_children_not_top_level_entries() -> None:
+    doc = doc_of("- [A](https://a.example/)\n  - [A1](https://a1.example/)\n    1. deep\n- B\n")
+    top = doc.sections[0].entries
+    assert [e.title for e in top] == ["A", "B"]
+    assert [c.title for c in top[0].children] == ["A1"]
+    assert top[0].children[0].children[0].depth == 2
+    assert [e.title for _, e in doc.entries()] == ["A", "A1", "deep", "B"]
+    assert top[0].links[0].url == "https://a.example/"  # the child's link is not the parent's
+
+
+def test_bold_title_and_label_links() -> None:
+    doc = doc_of(
+        "* \u00f0\u0178\u0152\u0178**Tuned Lens** [[arxiv 2303]](https://arxiv.org/abs/2303.08112)"
+        " [[github]](https://github.com/a/b) - predictions from every layer\n"
+    )
+    (entry,) = doc.sections[0].entries
+    assert entry.title == "Tuned Lens"
+    assert [(t.kind, t.value) for t in entry.tags] == [
+        (TagKind.LINK, "arxiv 2303"),
+        (TagKind.LINK, "github"),
+    ]
+    assert entry.primary is not None and entry.primary.url == "https://arxiv.org/abs/2303.08112"
+    assert [tag.link.url for tag in entry.tags if tag.link] == [
+        "https://arxiv.org/abs/2303.08112",
+        "https://github.com/a/b",
+    ]
+    assert entry.description == "predictions from every layer"
+    assert entry.title_span is not None
+    assert span_text(doc, entry.title_span) == "Tuned Lens"
+    assert span_text(doc, entry.tags[0].span) == "arxiv 2303"
+
+
+def test_link_title_plain_bracket_tag_and_paren_venue() -> None:
+    doc = doc_of(
+        "1. [Attention (NeurIPS 2017)](https://arxiv.org/abs/1706.03762) [ICLR'23] - text\n"
+    )
+    (entry,) = doc.sections[0].entries
+    assert entry.title == "Attention (NeurIPS 2017)"
+    kinds = sorted((t.kind.value, t.value) for t in entry.tags)
+    assert kinds == [("bracket", "ICLR'23"), ("paren", "NeurIPS 2017")]
+    assert entry.marker == "1."
+
+
+def test_table_rows_are_entries_with_a_venue_column() -> None:
+    doc = doc_of(
+        "| Paper | Venue | Code |\n|---|---|---|\n"
+        "| [A](https://arxiv.org/abs/2301.00001) | NeurIPS 2023 | [code](https://github.com/a/b) |\n"
+        "| B \\| escaped | ICLR | |\n"
+    )
+    rows = doc.sections[0].entries
+    assert [r.kind for r in rows] == [EntryKind.TABLE_ROW, EntryKind.TABLE_ROW]
+    assert [r.title for r in rows] == ["A", "B | escaped"]
+    assert [(t.kind, t.value) for t in rows[0].tags] == [(TagKind.COLUMN, "NeurIPS 2023")]
+    assert [link.url for link in rows[0].links] == [
+        "https://arxiv.org/abs/2301.00001",
+        "https://github.com/a/b",
+    ]
+
+
+def test_front_matter_is_kept_out_of_the_model() -> None:
+    doc = doc_of("---\ntitle: Interpretibility\ntags: a, b\n---\n\n# Real\n- x\n")
+    assert doc.front_matter is not None
+    assert [(f.key, f.value) for f in doc.front_matter.fields] == [
+        ("title", "Interpretibility"),
+        ("tags", "a, b"),
+    ]
+    assert [s.title for s in doc.walk_sections()] == ["", "Real"]
+    field = doc.front_matter.fields[0]
+    assert span_text(doc, field.value_span) == "Interpretibility"
+    assert doc.position(doc.sections[1].entries[0].span.start) == (7, 1)
+
+
+def test_table_of_contents_is_recognised() -> None:
+    doc = doc_of("## Contents\n- [A](#a)\n  - [B](#b)\n## A\n- [x](https://x.example/)\n")
+    toc, body = doc.sections[1], doc.sections[2]
+    assert toc.is_toc and not body.is_toc
+
+
+def test_html_block_links_have_positions() -> None:
+    doc = doc_of('# T\n\n<p align="center"><a href="https://example.org/x">x</a></p>\n')
+    (link,) = doc.links
+    assert link.url == "https://example.org/x"
+    assert span_text(doc, link.url_span) == "https://example.org/x"
+    assert doc.position(link.url_span.start) == (3, 28)
+    assert doc.sections[1].entries == ()
+
+
+def test_repeated_urls_on_one_line_get_distinct_spans() -> None:
+    doc = doc_of("- [a](https://x.example/) [b](https://x.example/) <https://x.example/>\n")
+    starts = [link.url_span.start for link in doc.links]
+    assert len(set(starts)) == 3
+    assert all(span_text(doc, link.url_span) == "https://x.example/" for link in doc.links)
+
+
+def test_escapes_angle_destinations_and_nested_destinations() -> None:
+    doc = doc_of(
+        "- \\[no\\](link) [yes](<https://a.example/b c>) [[t]]([x](https://in.example/))"
+        " `[code](https://code.example/)`\n"
+    )
+    urls = [link.url for link in doc.links]
+    assert urls == ["https://a.example/b c", "[x](https://in.example/)"]
+    assert len(doc.code_spans) == 1
+
+
+def test_reference_links_point_at_their_definition() -> None:
+    doc = doc_of("- [Paper][p]\n\n[p]: <https://example.org/paper>\n")
+    (link,) = doc.links
+    assert link.url == "https://example.org/paper"
+    assert doc.position(link.url_span.start) == (3, 7)
+
+
+def test_crlf_and_bom_are_normalised_and_remembered() -> None:
+    source = decode(b"\xef\xbb\xbf# T\r\n- [a](https://a.example/)\r\n", Path("x.md"))
+    assert source.bom and source.newline == "\r\n"
+    assert source.text == "# T\n- [a](https://a.example/)\n"
+    assert source.restore(source.text).encode("utf-8").startswith(b"\xef\xbb\xbf# T\r\n")
+
+
+def test_columns_count_characters_not_bytes() -> None:
+    doc = doc_of("- \u00e9\u00e9 [a](https://a.example/)\n")
+    assert doc.position(doc.links[0].span.start) == (1, 6)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"# ok\n\xff\xfe bad\n", "x.md:2: invalid UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "x.md: binary file"),
+    ],
+)
+def test_undecodable_input_names_file_and_line(data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        decode(data, Path("x.md"))
+
+
+def test_unreadable_path_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read(tmp_path / "missing.md")
+    with pytest.raises(InputError, match="is a directory"):
+        read(tmp_path)
+
+
+def _markdown_it_hrefs(text: str) -> list[str]:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    hrefs = []
+    for token in md.parse(text):
+        for child in token.children or []:
+            if child.type == "link_open":
+                hrefs.append(str(child.attrs["href"]))
+            elif child.type == "image":
+                hrefs.append(str(child.attrs["src"]))
+    return hrefs
+
+
+CORPUS = sorted(SEEDS.glob("*.md")) + sorted(LISTS.glob("*.md"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_links_agree_with_markdown_it(path: Path) -> None:
+    """Our source scanner finds exactly the links markdown-it's inline parser finds."""
+    text = path.read_text(encoding="utf-8")
+    doc = doc_of(text)
+    md = MarkdownIt("commonmark")
+    ours = [
+        md.normalizeLink(link.url)
+        for link in doc.links
+        if link.kind.value in ("inline", "reference")
+    ]
+    assert ours == _markdown_it_hrefs(text)
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_every_link_span_is_exact(path: Path) -> None:
+    doc = doc_of(path.read_text(encoding="utf-8"))
+    for link in doc.links:
+        if link.kind.value == "inline":
+            assert span_text(doc, link.url_span) == link.url
+            assert doc.text[link.span.end - 1] == ")"
+
+
+def test_seed_counts() -> None:
+    counts = {}
+    for name in ("seed-000.md", "seed-001.md", "seed-002.md"):
+        doc = doc_of((SEEDS / name).read_text(encoding="utf-8"))
+        counts[name] = sum(1 for _ in doc.entries())
+    assert counts == {"seed-000.md": 65, "seed-001.md": 25, "seed-002.md": 99}
