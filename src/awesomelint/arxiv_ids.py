@@ -108,13 +108,15 @@ def _old_style_problem(arxiv: ArxivId, month: int) -> str | None:
 
 
 def _new_style_problem(arxiv: ArxivId, month: int, today: datetime.date) -> str | None:
-    yy = int(arxiv.yymm[:2])
-    # The scheme wraps around: 07..99 are 2007..2099, 00..06 are 2100..2106.
-    when = (2000 + yy if yy >= 7 else 2100 + yy, month)
+    now = (today.year, today.month)
+    when = (2000 + int(arxiv.yymm[:2]), month)
+    # YY wraps around (00..06 are 2100..2106), but until then such an id predates the scheme.
+    if when < (2007, 4) and (when[0] + 100, month) <= now:
+        when = (when[0] + 100, month)
     number = arxiv.id.partition(".")[2]
     if when < (2007, 4):
         return "new-style id before 0704"
-    if when > (today.year, today.month):
+    if when > now:
         return f"YYMM {arxiv.yymm} is in the future"
     if len(number) == 4 and when > (2014, 12):
         return "4-digit number after 1412 needs 5 digits"
