@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from awesomelint.cli import cli
 
 CLEAN = "# List\n\n- [A](https://a.example/) - a thing\n"
-EMPTY_ITEM = "# List\n\n1. [A](https://a.example/)\n2. \n"
+EMPTY_ITEM = "# List\n\n1. [B](https://b.example/)\n2. \n"
 
 
 def run(*args: str) -> tuple[int, str, str]:

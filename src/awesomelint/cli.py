@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import dataclasses
+import dataclasses as dc
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from awesomelint import __version__
 from awesomelint.errors import AwesomelintError
 
-OUTPUT_FORMATS = ("text", "concise", "json")
-
-
-def _split_codes(values: tuple[str, ...]) -> list[str]:
-    return [code.strip() for value in values for code in value.split(",") if code.strip()]
-
-
-def _color(stream: object) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())
+OUTPUT_FORMATS = ("text", "concise", "json", "github", "sarif")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class _Group(click.Group):
@@ -36,6 +29,99 @@ class _Group(click.Group):
             ctx.exit(2)
 
 
+def _codes(values: tuple[str, ...]) -> list[str]:
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _color(stream: object) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _common_options(func: F) -> F:
+    decorators = [
+        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Configuration file (default: the nearest awesomelint.toml, "
+            ".awesomelint.toml or pyproject.toml with [tool.awesomelint]).",
+        ),
+        click.option("--select", multiple=True, help="Rules to run: codes, families or names."),
+        click.option("--extend-select", multiple=True, help="Rules to run besides the selection."),
+        click.option("--ignore", multiple=True, help="Rules to skip: codes, families or names."),
+        click.option(
+            "--offline/--online",
+            default=None,
+            help="Skip (or run) the rules that need the network. Default: online, unless the "
+            "configuration says network = false.",
+        ),
+        click.option(
+            "--output-format",
+            type=click.Choice(OUTPUT_FORMATS),
+            default=None,
+            help="How findings are printed (default: github under GitHub Actions, else text).",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+@dc.dataclass(frozen=True, slots=True)
+class _Common:
+    paths: tuple[Path, ...]
+    config: Any
+    rules: tuple[Any, ...]
+    settings: Any
+    online: bool
+    output_format: str
+
+
+def _common(
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    offline: bool | None,
+    output_format: str | None,
+) -> _Common:
+    from awesomelint.config import load_config
+    from awesomelint.engine import RuleSettings
+    from awesomelint.selection import resolve_rules
+
+    config = load_config(config_path)
+    chosen = _codes(select) or config.select
+    rules = resolve_rules(
+        chosen,
+        [*config.extend_select, *_codes(extend_select)],
+        [*config.ignore, *_codes(ignore)],
+        config.severities,
+    )
+    online = config.network if offline is None else not offline
+    if not online:
+        rules = tuple(rule for rule in rules if not rule.needs_network)
+    settings = RuleSettings(
+        severities=config.severities,
+        options=config.rule_options,
+        per_file_ignores=config.per_file_ignores,
+        root=config.root,
+    )
+    return _Common(paths, config, rules, settings, online, output_format or _default_format())
+
+
+def _print_errors(errors: Any) -> None:
+    for error in errors:
+        click.echo(f"awesomelint: error: {error.message}", err=True)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="awesomelint")
 def cli() -> None:
@@ -43,98 +129,70 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--output-format",
-    type=click.Choice(OUTPUT_FORMATS),
-    default="text",
-    show_default=True,
-    help="How findings are printed.",
-)
-@click.option(
-    "--offline/--online",
-    default=False,
-    help="Skip the rules that need the network (links are then not checked).",
-)
-@click.option("--select", multiple=True, help="Rules to run: codes, families or names.")
-@click.option("--ignore", multiple=True, help="Rules to skip: codes, families or names.")
+@_common_options
+@click.option("--since", metavar="REF", help="Only report lines added or changed since a git ref.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
-def check(
-    paths: tuple[Path, ...],
-    output_format: str,
-    offline: bool,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    exit_zero: bool,
-) -> None:
+def check(since: str | None, exit_zero: bool, **common: Any) -> None:
     """Check list files (default: lists/). A folder means every *.md under it."""
     from awesomelint.report import REPORTERS
-    from awesomelint.rules import select_rules
-    from awesomelint.runner import exit_status, run_check
+    from awesomelint.runner import CheckRequest, exit_status, run_check
 
-    rules = select_rules(_split_codes(select) or None, _split_codes(ignore))
-    if offline:
-        rules = tuple(rule for rule in rules if not rule.needs_network)
-    result = run_check(list(paths), rules)
-    result = dataclasses.replace(result, color=_color(sys.stdout) and output_format == "text")
-    click.echo(REPORTERS[output_format](result), nl=False)
-    for error in result.errors:
-        click.echo(f"awesomelint: error: {error.message}", err=True)
+    run = _common(**common)
+    changed = None
+    if since is not None:
+        from awesomelint.since import changed_lines
+
+        changed = changed_lines(since)
+    request = CheckRequest(
+        paths=run.paths,
+        rules=run.rules,
+        settings=run.settings,
+        exclude=run.config.exclude,
+        changed=changed,
+    )
+    result = run_check(request)
+    result = dc.replace(result, color=_color(sys.stdout) and run.output_format == "text")
+    click.echo(REPORTERS[run.output_format](result), nl=False)
+    _print_errors(result.errors)
     status = exit_status(result)
     sys.exit(0 if exit_zero and status == 1 else status)
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_common_options
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a diff and write nothing.")
 @click.option(
-    "--format", "format_files", is_flag=True, help="Also rewrite files into canonical form."
+    "--format/--no-format",
+    "format_files",
+    default=None,
+    help="Also rewrite files into canonical form with mdformat (config: format = true).",
 )
-@click.option(
-    "--offline/--online",
-    default=False,
-    help="Skip the rules that need the network.",
-)
-@click.option("--select", multiple=True, help="Rules to run: codes, families or names.")
-@click.option("--ignore", multiple=True, help="Rules to skip: codes, families or names.")
-@click.option(
-    "--output-format",
-    type=click.Choice(OUTPUT_FORMATS),
-    default="text",
-    show_default=True,
-    help="How the findings left after fixing are printed.",
-)
-def fix(
-    paths: tuple[Path, ...],
-    unsafe_fixes: bool,
-    show_diff: bool,
-    format_files: bool,
-    offline: bool,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    output_format: str,
-) -> None:
+def fix(unsafe_fixes: bool, show_diff: bool, format_files: bool | None, **common: Any) -> None:
     """Fix list files in place (default: lists/)."""
     from awesomelint.fixrun import FixRequest, run_fix
     from awesomelint.report import REPORTERS
-    from awesomelint.rules import select_rules
     from awesomelint.runner import exit_status
 
-    rules = select_rules(_split_codes(select) or None, _split_codes(ignore))
-    if offline:
-        rules = tuple(rule for rule in rules if not rule.needs_network)
-    request = FixRequest(rules, unsafe=unsafe_fixes, format=format_files, diff=show_diff)
-    outcome = run_fix(list(paths), request)
+    run = _common(**common)
+    request = FixRequest(
+        run.rules,
+        unsafe=unsafe_fixes,
+        format=run.config.format if format_files is None else format_files,
+        diff=show_diff,
+        settings=run.settings,
+        exclude=run.config.exclude,
+    )
+    outcome = run_fix(list(run.paths), request)
     result = outcome.result
-    for error in result.errors:
-        click.echo(f"awesomelint: error: {error.message}", err=True)
+    _print_errors(result.errors)
     if show_diff:
         click.echo("".join(outcome.diffs), nl=False)
         sys.exit(2 if result.errors else 1 if outcome.changed_files else 0)
     if result.findings:
-        click.echo(REPORTERS[output_format](result), nl=False)
-    if output_format == "text":
+        result = dc.replace(result, color=_color(sys.stdout) and run.output_format == "text")
+        click.echo(REPORTERS[run.output_format](result), nl=False)
+    if run.output_format == "text":
         files = "file" if outcome.changed_files == 1 else "files"
         fixes = "fix" if result.fixes_applied == 1 else "fixes"
         line = f"Applied {result.fixes_applied} {fixes} in {outcome.changed_files} {files}."
@@ -154,7 +212,7 @@ def fix(
     show_default=True,
 )
 def rules_command(rule: str | None, fmt: str) -> None:
-    """List every rule, or show one rule's documentation."""
+    """List every rule, or show one rule's documentation (by code or name)."""
     from awesomelint import ruledocs
 
     if rule is not None:
@@ -178,9 +236,9 @@ def main() -> None:
     except AwesomelintError as err:
         click.echo(f"awesomelint: error: {err}", err=True)
         sys.exit(2)
-    except Exception as err:  # noqa: BLE001 - never a traceback for the user; the message names the cause
+    except Exception as err:  # noqa: BLE001 - never a traceback for the user
         click.echo(
-            f"awesomelint: internal error: {type(err).__name__}: {err}; please report this as a bug",
+            f"awesomelint: internal error: {type(err).__name__}: {err}; please report this bug",
             err=True,
         )
         sys.exit(2)

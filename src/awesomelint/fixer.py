@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from awesomelint.diagnostics import Applicability, Finding
 from awesomelint.edits import apply_edits, choose_fixes
-from awesomelint.engine import check_documents
+from awesomelint.engine import DEFAULT_SETTINGS, RuleSettings, check_documents
 from awesomelint.errors import FixError
 from awesomelint.parse import ParsedDocument, parse_source
 from awesomelint.rules import Rule
@@ -98,10 +98,11 @@ def fix_document(
     rules: Sequence[Rule],
     *,
     unsafe: bool = False,
+    settings: RuleSettings = DEFAULT_SETTINGS,
     check: Callable[[ParsedDocument], list[Finding]] | None = None,
 ) -> FixOutcome:
     """Fix one document to a fixed point; raise FixError rather than lose anything."""
-    run = check or (lambda doc: check_documents([doc], rules))
+    run = check or (lambda doc: check_documents([doc], rules, settings=settings))
     applied: list[Finding] = []
     current = parsed
     for _ in range(MAX_PASSES):

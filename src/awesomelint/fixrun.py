@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from awesomelint.diagnostics import FileError, Finding
+from awesomelint.engine import DEFAULT_SETTINGS, RuleSettings
 from awesomelint.errors import FixError
 from awesomelint.fixer import MAX_PASSES, FixOutcome, fix_document, verify
 from awesomelint.parse import ParsedDocument, parse_source
@@ -24,6 +25,8 @@ class FixRequest:
     unsafe: bool = False
     format: bool = False
     diff: bool = False
+    settings: RuleSettings = DEFAULT_SETTINGS
+    exclude: tuple[str, ...] = ()
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -50,7 +53,9 @@ def _formatted(outcome: FixOutcome, request: FixRequest) -> FixOutcome:
                 f"{doc.path}: formatting with mdformat failed the safety check ({problem}); "
                 "nothing was written"
             )
-        current = fix_document(formatted, request.rules, unsafe=request.unsafe)
+        current = fix_document(
+            formatted, request.rules, unsafe=request.unsafe, settings=request.settings
+        )
         applied.extend(current.applied)
     raise FixError(
         f"{current.parsed.document.path}: formatting did not settle; nothing was written"
@@ -58,7 +63,7 @@ def _formatted(outcome: FixOutcome, request: FixRequest) -> FixOutcome:
 
 
 def fix_one(parsed: ParsedDocument, request: FixRequest) -> FixOutcome:
-    outcome = fix_document(parsed, request.rules, unsafe=request.unsafe)
+    outcome = fix_document(parsed, request.rules, unsafe=request.unsafe, settings=request.settings)
     if request.format:
         outcome = _formatted(outcome, request)
     return outcome
@@ -77,7 +82,7 @@ def _diff(before: ParsedDocument, after: ParsedDocument) -> str:
 
 
 def run_fix(paths: Sequence[Path], request: FixRequest) -> FixRunResult:
-    loaded = load(paths)
+    loaded = load(paths, request.exclude, request.settings.root)
     errors = list(loaded.errors)
     remaining: list[Finding] = []
     diffs: list[str] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from awesomelint.report import concise, json_format, text
+from awesomelint.report import concise, github, json_format, sarif, text
 from awesomelint.report._base import RunResult
 
 Reporter = Callable[[RunResult], str]
@@ -13,6 +13,8 @@ REPORTERS: dict[str, Reporter] = {
     "text": text.render,
     "concise": concise.render,
     "json": json_format.render,
+    "github": github.render,
+    "sarif": sarif.render,
 }
 
 __all__ = ["REPORTERS", "Reporter", "RunResult"]

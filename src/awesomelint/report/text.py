@@ -1,8 +1,10 @@
-"""The default human format: `path:line:col: CODE [rule] message` and a summary line."""
+"""The default human format: `path:line:col: CODE [rule] message`, grouped by file, a summary."""
 
 from __future__ import annotations
 
-from awesomelint.diagnostics import Severity
+import itertools
+
+from awesomelint.diagnostics import Applicability, Severity
 from awesomelint.report._base import RunResult
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -26,11 +28,13 @@ def summary(result: RunResult) -> str:
         parts.append(f"{_plural(len(result.findings), 'finding')} ({by_severity})")
     else:
         parts.append("no findings")
-    fixable = sum(
-        1 for f in result.findings if f.fixable and f.fix and f.fix.applicability.value == "safe"
+    safe = sum(
+        1
+        for f in result.findings
+        if f.fix is not None and f.fix.applicability is Applicability.SAFE
     )
-    if fixable:
-        parts.append(f"{fixable} fixable with `awesomelint fix`")
+    if safe:
+        parts.append(f"{safe} fixable with `awesomelint fix`")
     if result.unsafe_fixes:
         parts.append(f"{result.unsafe_fixes} more with `--unsafe-fixes`")
     if result.errors:
@@ -39,11 +43,16 @@ def summary(result: RunResult) -> str:
 
 
 def render(result: RunResult) -> str:
-    lines = []
-    for f in result.findings:
-        marker = " [*]" if f.fixable else ""
-        code = _paint(f.code, _COLORS[f.severity], result.color)
-        lines.append(f"{f.path}:{f.line}:{f.column}: {code} [{f.rule}] {f.message}{marker}")
-    lines.extend(result.notes)
-    lines.append(summary(result))
-    return "\n".join(lines) + "\n"
+    color = result.color
+    blocks = []
+    for path, group in itertools.groupby(result.findings, key=lambda f: f.path):
+        lines = []
+        for f in group:
+            marker = " [*]" if f.fixable else ""
+            where = _paint(f"{path}:{f.line}:{f.column}:", "1", color)
+            code = _paint(f.code, _COLORS[f.severity], color)
+            lines.append(f"{where} {code} [{f.rule}] {f.message}{marker}")
+        blocks.append("\n".join(lines))
+    out = "\n\n".join(blocks)
+    tail = "\n".join([*result.notes, summary(result)])
+    return f"{out}\n\n{tail}\n" if out else f"{tail}\n"

@@ -78,3 +78,4 @@ class Rule:
     options: type = NoOptions
     scope: Literal["document", "project"] = "document"
     needs_network: bool = False
+    enabled_by_default: bool = True

@@ -1,0 +1,245 @@
+"""Configuration: found, loaded and checked once, then passed down as a frozen value.
+
+The nearest of `awesomelint.toml`, `.awesomelint.toml` or a `pyproject.toml` with a
+`[tool.awesomelint]` table, walking up from the working directory, wins; files are not merged.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import functools
+import tomllib
+import types
+import typing
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from awesomelint.diagnostics import Severity
+from awesomelint.errors import ConfigError
+from awesomelint.rules import Rule, find_rule
+from awesomelint.selection import check_selectors
+
+CONFIG_NAMES = ("awesomelint.toml", ".awesomelint.toml", "pyproject.toml")
+_TOP_KEYS = frozenset(
+    {
+        "select",
+        "extend-select",
+        "ignore",
+        "per-file-ignores",
+        "severity",
+        "exclude",
+        "network",
+        "format",
+        "rules",
+        "links",
+    }
+)
+_LINK_KEYS = frozenset(
+    {"arxiv-api", "github-api", "timeout", "allow-private", "cache-dir", "remap", "deadline"}
+)
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Config:
+    path: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severities: Mapping[str, Severity | None] = dc.field(default_factory=dict)
+    """Rule code -> severity; None means the rule is off."""
+    exclude: tuple[str, ...] = ()
+    network: bool = True
+    format: bool = False
+    rule_options: Mapping[str, Any] = dc.field(default_factory=dict)
+    """Rule code -> that rule's Options instance, for rules the file configures."""
+    links: Mapping[str, Any] = dc.field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        """Where relative paths in the file (exclude, per-file-ignores) start."""
+        return self.path.parent if self.path is not None else Path.cwd()
+
+
+def find_config(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml" or "awesomelint" in _read(candidate).get("tool", {}):
+                return candidate
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: not valid TOML ({err})") from None
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read ({err.strerror or err})") from None
+
+
+def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
+    """The configuration from `path`, or from the nearest config file, or the defaults."""
+    path = path or find_config((cwd or Path.cwd()).resolve())
+    if path is None:
+        return Config()
+    data = _read(path)
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("awesomelint")
+        if table is None:
+            raise ConfigError(f"{path}: has no [tool.awesomelint] table")
+        prefix = "tool.awesomelint"
+    else:
+        table, prefix = data, ""
+    return _parse(path, table, prefix)
+
+
+class _Reader:
+    def __init__(self, path: Path, prefix: str) -> None:
+        self.path = path
+        self.prefix = prefix
+
+    def key(self, *parts: str) -> str:
+        return ".".join(p for p in (self.prefix, *parts) if p)
+
+    def fail(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.path}: {key}: {problem}")
+
+    def strings(self, value: object, *parts: str) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(self.key(*parts), "expected a list of strings")
+        return tuple(value)
+
+    def boolean(self, value: object, *parts: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(self.key(*parts), "expected true or false")
+        return value
+
+    def table(self, value: object, *parts: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(self.key(*parts), "expected a table")
+        return value
+
+
+def _rule(reader: _Reader, name: str, *parts: str) -> Rule:
+    rule = find_rule(name)
+    if rule is None:
+        raise reader.fail(reader.key(*parts), f"unknown rule {name!r}")
+    return rule
+
+
+def _selectors(reader: _Reader, values: tuple[str, ...], key: str) -> tuple[str, ...]:
+    try:
+        check_selectors(values)
+    except ConfigError as err:
+        raise reader.fail(reader.key(key), str(err)) from None
+    return values
+
+
+def _severities(reader: _Reader, table: dict[str, Any]) -> dict[str, Severity | None]:
+    result: dict[str, Severity | None] = {}
+    for name, value in table.items():
+        rule = _rule(reader, name, "severity", name)
+        where = reader.key("severity", name)
+        result[rule.code] = parse_severity(value, functools.partial(reader.fail, where))
+    return result
+
+
+def parse_severity(value: object, fail: typing.Callable[[str], ConfigError]) -> Severity | None:
+    if value == "off":
+        return None
+    try:
+        return Severity(value)
+    except ValueError:
+        raise fail("expected one of error, warning, info, off") from None
+
+
+def _options(reader: _Reader, rule: Rule, table: dict[str, Any]) -> Any:
+    hints = typing.get_type_hints(rule.options)
+    fields = {field.name: field for field in dc.fields(rule.options)}
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        where = reader.key("rules", rule.name, key)
+        if name not in fields:
+            known = ", ".join(sorted(f.replace("_", "-") for f in fields)) or "none"
+            raise reader.fail(where, f"unknown option; this rule's options are: {known}")
+        values[name] = _coerce(value, hints[name], functools.partial(reader.fail, where))
+    return rule.options(**values)
+
+
+def _coerce(value: Any, hint: Any, fail: typing.Callable[[str], ConfigError]) -> Any:
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        raise fail("expected a list of strings")
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return value if value is None else _coerce(value, args[0], fail)
+    if hint is bool and not isinstance(value, bool):
+        raise fail("expected true or false")
+    if hint is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise fail("expected a whole number")
+    if hint is float and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise fail("expected a number")
+    if hint is str and not isinstance(value, str):
+        raise fail("expected a string")
+    return value
+
+
+def _parse(path: Path, table: dict[str, Any], prefix: str) -> Config:
+    reader = _Reader(path, prefix)
+    unknown = sorted(set(table) - _TOP_KEYS)
+    if unknown:
+        raise reader.fail(
+            reader.key(unknown[0]), "unknown key; expected one of " + ", ".join(sorted(_TOP_KEYS))
+        )
+    select = table.get("select")
+    per_file = reader.table(table.get("per-file-ignores", {}), "per-file-ignores")
+    rules_table = reader.table(table.get("rules", {}), "rules")
+    options = {}
+    for name, rule_table in rules_table.items():
+        rule = _rule(reader, name, "rules", name)
+        options[rule.code] = _options(reader, rule, reader.table(rule_table, "rules", name))
+    links = reader.table(table.get("links", {}), "links")
+    for key in links:
+        if key not in _LINK_KEYS:
+            raise reader.fail(
+                reader.key("links", key),
+                "unknown key; expected one of " + ", ".join(sorted(_LINK_KEYS)),
+            )
+    return Config(
+        path=path,
+        select=None
+        if select is None
+        else _selectors(reader, reader.strings(select, "select"), "select"),
+        extend_select=_selectors(
+            reader, reader.strings(table.get("extend-select", []), "extend-select"), "extend-select"
+        ),
+        ignore=_selectors(reader, reader.strings(table.get("ignore", []), "ignore"), "ignore"),
+        per_file_ignores=tuple(
+            (
+                pattern,
+                _selectors(
+                    reader,
+                    reader.strings(codes, "per-file-ignores", pattern),
+                    f"per-file-ignores.{pattern}",
+                ),
+            )
+            for pattern, codes in per_file.items()
+        ),
+        severities=_severities(reader, reader.table(table.get("severity", {}), "severity")),
+        exclude=reader.strings(table.get("exclude", []), "exclude"),
+        network=reader.boolean(table.get("network", True), "network"),
+        format=reader.boolean(table.get("format", False), "format"),
+        rule_options=options,
+        links=links,
+    )

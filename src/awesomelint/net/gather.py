@@ -1,0 +1,161 @@
+"""The network layer's one entry point: gather facts about every link before rules run."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses as dc
+import datetime
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+
+from awesomelint.model import Document
+from awesomelint.net import LinkState, NetFacts
+from awesomelint.net.arxiv import ArxivClient
+from awesomelint.net.cache import Cache
+from awesomelint.net.github import GitHubClient
+from awesomelint.net.links import LinkChecker
+from awesomelint.net.pacing import Clock, Deadline, RealClock
+from awesomelint.net.session import Session
+from awesomelint.net.settings import NetSettings
+from awesomelint.net.transport import HttpxTransport, Transport
+from awesomelint.urls import ArxivId, GitHubRepo, arxiv_from_url, arxiv_id_problem, github_from_url
+
+# Past the total deadline, in-flight requests get this long before everything is cancelled.
+_GRACE = 5.0
+
+
+@dc.dataclass(slots=True)
+class Plan:
+    """What to ask, deduplicated: arXiv ids, GitHub repositories, other http(s) links."""
+
+    arxiv: dict[str, ArxivId] = dc.field(default_factory=dict)
+    github: dict[str, GitHubRepo] = dc.field(default_factory=dict)
+    links: list[str] = dc.field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.arxiv) + len(self.github) + len(set(self.links))
+
+
+def plan_requests(documents: Sequence[Document], today: datetime.date) -> Plan:
+    plan = Plan()
+    seen: set[str] = set()
+    for doc in documents:
+        for link in doc.links:
+            url = link.url.strip()
+            if url in seen:
+                continue
+            seen.add(url)
+            arxiv = arxiv_from_url(url)
+            if arxiv is not None:
+                # Ids that cannot exist are invalid-arxiv-id's business, not the API's.
+                if arxiv_id_problem(arxiv, today) is None:
+                    plan.arxiv.setdefault(arxiv.id, arxiv)
+                continue
+            repo = github_from_url(url)
+            if repo is not None:
+                plan.github.setdefault(repo.key, repo)
+            elif url.lower().startswith(("http://", "https://")):
+                plan.links.append(url)
+    return plan
+
+
+class _Progress:
+    def __init__(self, total: int, report: Callable[[str], None] | None) -> None:
+        self._total = total
+        self._done = 0
+        self._report = report
+
+    def step(self, count: int = 1) -> None:
+        self._done += count
+        if self._report is not None:
+            self._report(f"checked {min(self._done, self._total)}/{self._total}")
+
+
+def gather_facts(
+    documents: Sequence[Document],
+    settings: NetSettings,
+    *,
+    transport: Transport | None = None,
+    clock: Clock | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> NetFacts:
+    """Ask arXiv, GitHub and every other host about the documents' links (blocking)."""
+    plan = plan_requests(documents, datetime.date.today())
+    if plan.total == 0:
+        return NetFacts()
+    return asyncio.run(_gather(plan, settings, transport, clock or RealClock(), progress))
+
+
+async def _gather(
+    plan: Plan,
+    settings: NetSettings,
+    transport: Transport | None,
+    clock: Clock,
+    progress: Callable[[str], None] | None,
+) -> NetFacts:
+    own = transport is None
+    transport = transport or HttpxTransport(
+        timeout=settings.timeout, user_agent=settings.user_agent, trust_env=settings.trust_env
+    )
+    cache = Cache(settings.cache_dir) if settings.cache_dir is not None else None
+    session = Session(transport, settings, clock, Deadline(clock, settings.total_deadline))
+    arxiv = ArxivClient(session, cache)
+    github = GitHubClient(session, cache)
+    links = LinkChecker(session, cache)
+    steps = _Progress(plan.total, progress)
+    try:
+        async with asyncio.timeout(settings.total_deadline + settings.timeout + _GRACE):
+            async with asyncio.TaskGroup() as group:
+                group.create_task(arxiv.run(list(plan.arxiv), steps.step))
+                group.create_task(github.run(list(plan.github.values()), steps.step))
+                group.create_task(links.run(plan.links, steps.step))
+    except TimeoutError:
+        pass
+    finally:
+        if own:
+            await transport.aclose()
+        if cache is not None:
+            cache.close()
+    notes = [cache.problem] if cache is not None and cache.problem else []
+    notes += arxiv.notes(len(plan.arxiv)) + github.notes(len(plan.github))
+    link_unchecked = {
+        url: status.reason
+        for url, status in links.results.items()
+        if status.state is LinkState.UNCHECKED
+    }
+    missing = set(plan.links) - set(links.results) - links.refused
+    link_unchecked.update(dict.fromkeys(missing, "deadline"))
+    notes += _link_notes(link_unchecked, links.skipped, session.network_down)
+    unchecked = (
+        len(link_unchecked) + arxiv.unchecked(len(plan.arxiv)) + github.unchecked(len(plan.github))
+    )
+    return NetFacts(
+        arxiv=dict(arxiv.results),
+        github=dict(github.results),
+        links=dict(links.results),
+        unchecked=unchecked,
+        requests=session.requests,
+        notes=tuple(notes),
+    )
+
+
+def _link_notes(
+    unchecked: Mapping[str, str], skipped: Mapping[str, int], network_down: bool
+) -> list[str]:
+    notes: list[str] = []
+    if unchecked:
+        reasons = Counter(unchecked.values())
+        if network_down or set(reasons) == {"no connection"}:
+            why = "no network" if network_down else "no connection"
+        else:
+            why = ", ".join(f"{count} {reason}" for reason, count in reasons.most_common())
+        notes.append(f"{_plural(len(unchecked), 'link')} could not be checked ({why})")
+    notes.extend(
+        f"{_plural(count, 'link')} not fetched ({why})" for why, count in sorted(skipped.items())
+    )
+    return notes
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

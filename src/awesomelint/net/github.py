@@ -1,0 +1,267 @@
+"""Asking GitHub about repositories: REST with ETags, or GraphQL batches with a token."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses as dc
+import json
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+from urllib.parse import urljoin
+
+from awesomelint.net import GitHubRecord, RepoStatus, Response, TransportError
+from awesomelint.net.cache import Cache, Cached
+from awesomelint.net.pacing import HostGate
+from awesomelint.net.session import Session, origin, reason_of
+from awesomelint.net.settings import HostLimit
+from awesomelint.urls import GitHubRepo
+
+_KIND = "github"
+_MAX_BODY = 2_000_000
+_GRAPHQL_BATCH = 100
+_REDIRECTS = frozenset({301, 302, 307, 308})
+_HEADERS = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
+_FRAGMENT = "fragment R on Repository { nameWithOwner isArchived }"
+RATE_LIMIT = "rate limit"
+
+
+@dc.dataclass(frozen=True, slots=True)
+class _Todo:
+    repo: GitHubRepo
+    stale: Cached | None
+
+
+def _record(repo: GitHubRepo, full_name: str, archived: bool) -> GitHubRecord:
+    moved = full_name.lower() != repo.key
+    status = RepoStatus.MOVED if moved else RepoStatus.OK
+    return GitHubRecord(repo.key, status, full_name, archived)
+
+
+def _is_rate_limited(response: Response) -> bool:
+    if response.status not in {403, 429}:
+        return False
+    if response.headers.get("x-ratelimit-remaining") == "0":
+        return True
+    return b"rate limit" in response.body.lower()
+
+
+def _json(response: Response) -> Any:
+    try:
+        return json.loads(response.body)
+    except ValueError:
+        return None
+
+
+class GitHubClient:
+    def __init__(self, session: Session, cache: Cache | None) -> None:
+        self._session = session
+        self._cache = cache
+        self._gate = HostGate(HostLimit("github-api", 2, 0.0), session.clock)
+        self._token = session.settings.github_token
+        api = session.settings.github_api
+        self._api_origins = {origin(api), origin(session.target(api))}
+        self.results: dict[str, GitHubRecord] = {}
+        self._why: dict[str, str] = {}
+        self._stopped: str | None = None
+        self._token_refused = False
+
+    async def run(self, repos: Sequence[GitHubRepo], progress: Callable[[int], None]) -> None:
+        todo: list[_Todo] = []
+        for repo in repos:
+            cached = self._cache.get(_KIND, self._cache_key(repo)) if self._cache else None
+            if cached is not None and cached.fresh and self._restore(repo, cached.value):
+                continue
+            todo.append(_Todo(repo, cached))
+        progress(len(repos) - len(todo))
+        if self._token and todo:
+            todo = await self._graphql_all(todo, progress)
+        if todo:
+            async with asyncio.TaskGroup() as group:
+                for item in todo:
+                    group.create_task(self._rest(item, progress))
+
+    def unchecked(self, planned: int) -> int:
+        return planned - len(self.results)
+
+    def notes(self, planned: int) -> list[str]:
+        notes = []
+        if self._token_refused:
+            notes.append(
+                "GITHUB_TOKEN was refused by GitHub (HTTP 401); used the REST API without it"
+            )
+        left = self.unchecked(planned)
+        if not left:
+            return notes
+        reasons = Counter(self._why.values())
+        if sum(reasons.values()) < left:
+            reasons["deadline"] += left - sum(reasons.values())
+        noun = "repository" if left == 1 else "repositories"
+        if reasons.get(RATE_LIMIT):
+            hint = "; set GITHUB_TOKEN" if not self._token else ""
+            notes.append(f"GitHub rate limit reached: {left} {noun} unchecked{hint}")
+        else:
+            why = ", ".join(f"{count} {reason}" for reason, count in reasons.most_common())
+            notes.append(f"{left} GitHub {noun} could not be checked ({why})")
+        return notes
+
+    def _cache_key(self, repo: GitHubRepo) -> str:
+        # ETags differ between authenticated and anonymous answers (DOMAIN.md §2.2).
+        return f"{repo.key}|{'token' if self._token else 'anonymous'}"
+
+    def _restore(self, repo: GitHubRepo, value: Mapping[str, Any]) -> bool:
+        try:
+            record = GitHubRecord(
+                repo.key, RepoStatus(value["status"]), value["full_name"], value["archived"]
+            )
+        except (KeyError, ValueError):
+            return False
+        self.results[repo.key] = record
+        return True
+
+    def _store(self, repo: GitHubRepo, record: GitHubRecord, etag: str | None = None) -> None:
+        self.results[repo.key] = record
+        self._why.pop(repo.key, None)
+        if self._cache is None:
+            return
+        settings = self._session.settings
+        good = record.status in {RepoStatus.OK, RepoStatus.MOVED}
+        value = {
+            "status": record.status.value,
+            "full_name": record.full_name,
+            "archived": record.archived,
+        }
+        ttl = settings.ttl_good if good else settings.ttl_bad
+        self._cache.put(_KIND, self._cache_key(repo), value, ttl=ttl, etag=etag)
+
+    # -- REST ---------------------------------------------------------------------------------
+
+    def _headers(self, url: str, etag: str | None) -> dict[str, str]:
+        headers = dict(_HEADERS)
+        # The token goes to the GitHub API and nowhere else, redirects included.
+        if self._token and origin(url) in self._api_origins:
+            headers["Authorization"] = f"Bearer {self._token}"
+        if etag:
+            headers["If-None-Match"] = etag
+        return headers
+
+    async def _rest(self, item: _Todo, progress: Callable[[int], None]) -> None:
+        repo = item.repo
+        url = f"{self._session.settings.github_api.rstrip('/')}/repos/{repo.owner}/{repo.repo}"
+        etag = item.stale.etag if item.stale else None
+        try:
+            for _ in range(self._session.settings.max_redirects):
+                if self._stopped:
+                    self._why[repo.key] = self._stopped
+                    return
+                response = await self._session.send_retrying(
+                    "GET",
+                    self._session.target(url),
+                    gate=self._gate,
+                    headers=self._headers(url, etag),
+                    max_body=_MAX_BODY,
+                )
+                location = response.headers.get("location")
+                if response.status not in _REDIRECTS or not location:
+                    self._answer(item, response, etag)
+                    return
+                url, etag = urljoin(url, location), None
+            self._why[repo.key] = "too many redirects"
+        except TransportError as err:
+            self._why[repo.key] = reason_of(err)
+        finally:
+            progress(1)
+
+    def _answer(self, item: _Todo, response: Response, etag: str | None) -> None:
+        repo = item.repo
+        if response.headers.get("x-ratelimit-remaining") == "0":
+            self._stopped = RATE_LIMIT
+        stale = item.stale
+        if response.status == 304 and stale is not None and self._restore(repo, stale.value):
+            self._store(repo, self.results[repo.key], etag)
+            return
+        body = _json(response)
+        if response.status == 200 and isinstance(body, dict) and body.get("full_name"):
+            record = _record(repo, str(body["full_name"]), bool(body.get("archived")))
+            moved = record.status is RepoStatus.MOVED
+            self._store(repo, record, None if moved else response.headers.get("etag"))
+        elif response.status in {404, 410}:
+            self._store(repo, GitHubRecord(repo.key, RepoStatus.NOT_FOUND))
+        elif response.status == 451:
+            self._store(repo, GitHubRecord(repo.key, RepoStatus.BLOCKED))
+        elif _is_rate_limited(response):
+            self._stopped = RATE_LIMIT
+            self._why[repo.key] = RATE_LIMIT
+        else:
+            self._why[repo.key] = f"HTTP {response.status}"
+
+    # -- GraphQL ------------------------------------------------------------------------------
+
+    async def _graphql_all(self, todo: list[_Todo], progress: Callable[[int], None]) -> list[_Todo]:
+        """Ask in batches; returns what is left for REST (everything if the token is refused)."""
+        for start in range(0, len(todo), _GRAPHQL_BATCH):
+            batch = todo[start : start + _GRAPHQL_BATCH]
+            if self._stopped:
+                self._why.update(dict.fromkeys((item.repo.key for item in batch), self._stopped))
+                continue
+            if not await self._graphql(batch):
+                self._token_refused = True
+                self._token = None
+                return todo[start:]
+            progress(len(batch))
+        return []
+
+    async def _graphql(self, batch: list[_Todo]) -> bool:
+        lines = [
+            f"r{i}: repository(owner: {json.dumps(item.repo.owner)}, "
+            f"name: {json.dumps(item.repo.repo)}) {{ ...R }}"
+            for i, item in enumerate(batch)
+        ]
+        query = f"{_FRAGMENT}\nquery {{\n" + "\n".join(lines) + "\nrateLimit { remaining }\n}"
+        url = self._session.settings.graphql_url
+        try:
+            response = await self._session.send_retrying(
+                "POST",
+                self._session.target(url),
+                gate=self._gate,
+                headers=self._headers(url, None),
+                json={"query": query},
+                max_body=_MAX_BODY,
+            )
+        except TransportError as err:
+            self._why.update(dict.fromkeys((item.repo.key for item in batch), reason_of(err)))
+            return True
+        if response.status == 401:
+            return False
+        self._graphql_answer(batch, response)
+        return True
+
+    def _graphql_answer(self, batch: list[_Todo], response: Response) -> None:
+        body = _json(response)
+        data = body.get("data") if isinstance(body, dict) else None
+        errors = body.get("errors") if isinstance(body, dict) else None
+        kinds = {
+            str(error.get("path", [""])[0]): str(error.get("type", ""))
+            for error in errors or []
+            if isinstance(error, dict) and error.get("path")
+        }
+        limited = _is_rate_limited(response) or any(
+            isinstance(error, dict) and error.get("type") == "RATE_LIMITED"
+            for error in errors or []
+        )
+        for i, item in enumerate(batch):
+            alias, key = f"r{i}", item.repo.key
+            found = data.get(alias) if isinstance(data, dict) else None
+            if isinstance(found, dict) and found.get("nameWithOwner"):
+                self._store(
+                    item.repo,
+                    _record(item.repo, str(found["nameWithOwner"]), bool(found.get("isArchived"))),
+                )
+            elif kinds.get(alias) == "NOT_FOUND":
+                self._store(item.repo, GitHubRecord(key, RepoStatus.NOT_FOUND))
+            elif limited:
+                self._why[key] = RATE_LIMIT
+            else:
+                self._why[key] = kinds.get(alias) or f"HTTP {response.status}"
+        if limited:
+            self._stopped = RATE_LIMIT

@@ -1,0 +1,164 @@
+"""Sending requests politely: remaps, address policy, gates, retries, deadline, dead hosts."""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+from awesomelint.net import Response, TransportError
+from awesomelint.net.pacing import Clock, Deadline, Gates, HostGate, backoff_delay
+from awesomelint.net.remap import remap_url
+from awesomelint.net.settings import NetSettings
+from awesomelint.net.transport import Transport
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_RETRY_KINDS = frozenset({"timeout", "reset"})
+_DEAD_KINDS = frozenset({"connect", "dns"})
+# With nothing answered and this many hosts unreachable, the network itself is down.
+_HOSTS_FOR_NO_NETWORK = 5
+_LOCAL_NAMES = ("localhost", ".localhost", ".local", ".internal", ".home.arpa")
+
+
+def origin(url: str) -> str:
+    """scheme://host:port, lower case, for same-host decisions."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return f"{parts.scheme.lower()}://{(parts.hostname or '').lower()}:{port}"
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def is_private_host(host: str) -> bool:
+    """Loopback, private, link-local or otherwise non-public, judged without DNS."""
+    if host == "localhost" or host.endswith(_LOCAL_NAMES):
+        return True
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return not address.is_global
+
+
+class Session:
+    def __init__(
+        self, transport: Transport, settings: NetSettings, clock: Clock, deadline: Deadline
+    ) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.deadline = deadline
+        self.gates = Gates(settings, clock)
+        self.requests = 0
+        self._transport = transport
+        self._answered = 0
+        self._dead: dict[str, TransportError] = {}
+
+    @property
+    def network_down(self) -> bool:
+        return self._answered == 0 and len(self._dead) >= _HOSTS_FOR_NO_NETWORK
+
+    def target(self, url: str) -> str:
+        return remap_url(url, self.settings.remaps)
+
+    def refused(self, url: str) -> str | None:
+        """Why `url` (already remapped) must not be fetched, or None."""
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in {"http", "https"}:
+            return f"{parts.scheme or 'relative'} link"
+        if not self.settings.allow_private and is_private_host(parts.hostname or ""):
+            return "private address"
+        return None
+
+    async def send(
+        self,
+        method: str,
+        url: str,
+        *,
+        gate: HostGate | None = None,
+        headers: Mapping[str, str] | None = None,
+        data: Mapping[str, str] | None = None,
+        json: object | None = None,
+        max_body: int = 0,
+    ) -> Response:
+        """One attempt at `url` (already remapped). Raises `TransportError`."""
+        where = origin(url)
+        self._fail_fast(where)
+        gate = gate or self.gates.gate(where)
+        async with self.gates.everything, gate.slot():
+            self._fail_fast(where)
+            self.requests += 1
+            try:
+                response = await self._transport.request(
+                    method, url, headers=headers, data=data, json=json, max_body=max_body
+                )
+            except TransportError as err:
+                if err.kind in _DEAD_KINDS:
+                    self._dead.setdefault(where, err)
+                raise
+        self._answered += 1
+        return response
+
+    def _fail_fast(self, where: str) -> None:
+        if self.deadline.passed:
+            raise TransportError("deadline", "the time allowed for checking ran out")
+        if self.network_down:
+            raise TransportError("connect", "no network")
+        if where in self._dead:
+            raise self._dead[where]
+
+    async def send_retrying(
+        self,
+        method: str,
+        url: str,
+        *,
+        gate: HostGate | None = None,
+        headers: Mapping[str, str] | None = None,
+        data: Mapping[str, str] | None = None,
+        json: object | None = None,
+        max_body: int = 0,
+    ) -> Response:
+        """`send`, retried with backoff on 429, 5xx, timeouts and resets."""
+        gate = gate or self.gates.gate(origin(url))
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = await self.send(
+                    method,
+                    url,
+                    gate=gate,
+                    headers=headers,
+                    data=data,
+                    json=json,
+                    max_body=max_body,
+                )
+            except TransportError as err:
+                if err.kind not in _RETRY_KINDS or not await self._wait(attempt, {}, gate):
+                    raise
+                continue
+            # An exhausted quota (GitHub) does not come back within a retry's wait.
+            exhausted = response.headers.get("x-ratelimit-remaining") == "0"
+            if response.status not in RETRY_STATUSES or exhausted:
+                return response
+            if not await self._wait(attempt, response.headers, gate):
+                return response
+
+    async def _wait(self, attempt: int, headers: Mapping[str, str], gate: HostGate) -> bool:
+        delay = backoff_delay(self.settings, attempt, headers)
+        if delay is None or delay >= self.deadline.left():
+            return False
+        gate.defer(delay)
+        await self.clock.sleep(delay)
+        return True
+
+
+def reason_of(err: TransportError) -> str:
+    return {
+        "timeout": "timeout",
+        "reset": "connection reset",
+        "connect": "no connection",
+        "dns": "no connection",
+        "deadline": "deadline",
+    }.get(err.kind, "error")

@@ -1,0 +1,172 @@
+"""What paper or resource an entry is, so that repeats can be found within and across files.
+
+An entry's identity keys come from its links through `urls.identity`:
+
+- Paper links (arXiv in any URL form, OpenReview, ACL Anthology, NeurIPS proceedings, DOI,
+  LessWrong/Alignment Forum posts) identify a paper. When an entry has any, they are its
+  identity and its other links (`[[github]]` code, project pages) are not: two papers that
+  share a toolkit repository or a homepage are not the same paper.
+- Otherwise the entry's primary link (its first web link: a GitHub repository or any other
+  normalised URL) identifies the resource it lists. Its further links are extras.
+- A nested item that is only links (`  * [[github]](url)` under a bold title) lends them to
+  its parent, and has no identity of its own.
+- An entry with no links at all is identified by its normalised title, when that title has at
+  least `MIN_TITLE_WORDS` words and is the entry's own (a top-level item or a bold title, not
+  a nested note). It matches any entry with the same title, linked or not.
+
+Anchor links, relative links, images and entries of table-of-contents sections never count.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+from awesomelint import urls
+from awesomelint.entry_text import plain
+from awesomelint.model import Document, Entry, Link, Section
+
+PAPER_KINDS = frozenset({"arxiv", "openreview", "acl", "neurips", "doi", "lesswrong"})
+MIN_TITLE_WORDS = 3
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One entry taking part in duplicate detection."""
+
+    doc: Document
+    section: Section
+    section_index: int
+    """The section's position in `doc.walk_sections()`, to tell sections apart."""
+    entry: Entry
+    keys: frozenset[str]
+    """Identity keys from the entry's links; empty for a title-only entry."""
+    title_key: str | None
+
+    @property
+    def line(self) -> int:
+        return self.doc.position(self.entry.span.start)[0]
+
+    @property
+    def where(self) -> str:
+        return f"{self.doc.path}:{self.line}"
+
+    def encloses(self, other: Occurrence) -> bool:
+        """Whether `other` is nested in this entry: a child repeating its parent's link."""
+        outer, inner = self.entry.span, other.entry.span
+        return self.doc is other.doc and outer.start <= inner.start and inner.end <= outer.end
+
+    def same_section(self, other: Occurrence) -> bool:
+        return self.doc is other.doc and self.section_index == other.section_index
+
+
+RELATIONS = ("same_section", "other_section", "other_file")
+"""How two occurrences relate, closest first."""
+
+
+def relation(occ: Occurrence, other: Occurrence) -> str:
+    """Whether `other` is in the same section, another section of the file, or another file."""
+    if occ.doc is not other.doc:
+        return "other_file"
+    return "same_section" if occ.same_section(other) else "other_section"
+
+
+def closest(occ: Occurrence, others: Sequence[Occurrence]) -> Occurrence:
+    """The first of `others` in the closest relation to `occ`."""
+    return min(others, key=lambda other: RELATIONS.index(relation(occ, other)))
+
+
+def normalize_title(title: str) -> str:
+    """A comparison form of a title: plain text, casefolded, punctuation and spaces squeezed."""
+    return _NON_WORD.sub(" ", plain(title).casefold()).strip()
+
+
+def title_key(title: str) -> str | None:
+    """The title as an identity key, or None when it is too short to identify anything."""
+    normal = normalize_title(title)
+    return normal if len(normal.split()) >= MIN_TITLE_WORDS else None
+
+
+def _web_links(links: Iterable[Link]) -> list[tuple[Link, urls.Identity]]:
+    found: list[tuple[Link, urls.Identity]] = []
+    for link in links:
+        ident = None if link.image else urls.identity(link.url)
+        if ident is not None:
+            found.append((link, ident))
+    return found
+
+
+def _is_link_only(entry: Entry) -> bool:
+    return bool(entry.links) and not entry.title.strip() and not entry.children
+
+
+def identity_keys(entry: Entry) -> frozenset[str]:
+    """The keys naming what this entry lists (see the module docs)."""
+    links = list(entry.links)
+    if not _web_links(links):
+        links.extend(
+            link for child in entry.children if _is_link_only(child) for link in child.links
+        )
+    found = _web_links(links)
+    papers = frozenset(ident.key for _, ident in found if ident.kind in PAPER_KINDS)
+    if papers:
+        return papers
+    return frozenset({found[0][1].key}) if found else frozenset()
+
+
+def _is_bold(doc: Document, entry: Entry) -> bool:
+    span = entry.title_span
+    return span is not None and doc.text[span.start - 2 : span.start] in {"**", "__"}
+
+
+def _occurrence(doc: Document, section: Section, index: int, entry: Entry) -> Occurrence | None:
+    if _is_link_only(entry) and entry.depth > 0:
+        return None
+    keys = identity_keys(entry)
+    title = title_key(entry.title)
+    if keys:
+        return Occurrence(doc, section, index, entry, keys, title)
+    if entry.links or title is None or (entry.depth > 0 and not _is_bold(doc, entry)):
+        return None
+    return Occurrence(doc, section, index, entry, keys, title)
+
+
+def occurrences(docs: Sequence[Document]) -> list[Occurrence]:
+    """Every entry that has an identity, in document and source order."""
+    found: list[Occurrence] = []
+    for doc in docs:
+        for index, section in enumerate(doc.walk_sections()):
+            if section.is_toc:
+                continue
+            for top in section.entries:
+                for entry in top.walk():
+                    occurrence = _occurrence(doc, section, index, entry)
+                    if occurrence is not None:
+                        found.append(occurrence)
+    return found
+
+
+def earlier_matches(docs: Sequence[Document]) -> Iterator[tuple[Occurrence, list[Occurrence]]]:
+    """Each occurrence that repeats earlier ones, with those earlier ones in order."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    by_title: dict[str, list[int]] = defaultdict(list)
+    linkless_by_title: dict[str, list[int]] = defaultdict(list)
+    found = occurrences(docs)
+    for index, occ in enumerate(found):
+        earlier: set[int] = set()
+        for key in occ.keys:
+            earlier.update(by_key[key])
+        if occ.title_key is not None:
+            earlier.update((linkless_by_title if occ.keys else by_title)[occ.title_key])
+        matches = [found[i] for i in sorted(earlier) if not found[i].encloses(occ)]
+        if matches:
+            yield occ, matches
+        for key in occ.keys:
+            by_key[key].append(index)
+        if occ.title_key is not None:
+            by_title[occ.title_key].append(index)
+            if not occ.keys:
+                linkless_by_title[occ.title_key].append(index)

@@ -1,0 +1,84 @@
+"""SARIF 2.1.0, for code scanning."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from awesomelint import __version__
+from awesomelint.diagnostics import Finding, Severity
+from awesomelint.report._base import RunResult
+from awesomelint.rules import ALL_RULES
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _rules() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.doc.strip()},
+            "defaultConfiguration": {"level": _LEVELS[rule.default_severity]},
+            "properties": {"fixable": rule.fixable, "needsNetwork": rule.needs_network},
+        }
+        for rule in ALL_RULES
+    ]
+
+
+def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "level": _LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": finding.path.as_posix()},
+                    "region": {
+                        "startLine": finding.line,
+                        "startColumn": finding.column,
+                        "endLine": finding.end_line,
+                        "endColumn": finding.end_column,
+                    },
+                }
+            }
+        ],
+    }
+    if finding.code in index:
+        result["ruleIndex"] = index[finding.code]
+    return result
+
+
+def render(result: RunResult) -> str:
+    index = {rule.code: i for i, rule in enumerate(ALL_RULES)}
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "awesomelint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": _rules(),
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(f, index) for f in result.findings],
+                "invocations": [
+                    {
+                        "executionSuccessful": not result.errors,
+                        "toolExecutionNotifications": [
+                            {"level": "error", "message": {"text": error.message}}
+                            for error in result.errors
+                        ],
+                    }
+                ],
+            }
+        ],
+    }
+    return json.dumps(log, indent=2) + "\n"

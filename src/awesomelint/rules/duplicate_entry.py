@@ -1,0 +1,145 @@
+"""DUP001 duplicate-entry: the same paper or resource is listed twice.
+
+Why: a list that names a paper twice in one section was merged carelessly, and readers cannot
+tell which copy is kept up to date. Listing a paper under two topics is often deliberate, so
+repeats in other sections, or in other files of the same run, are only reported as info.
+
+An entry is identified by its paper links (arXiv in any URL form, OpenReview, ACL Anthology,
+NeurIPS proceedings, DOI, LessWrong/Alignment Forum posts) when it has any; otherwise by its
+primary link (a GitHub repository or any other URL, normalised). Extra links such as a
+`[[github]]` code link next to a paper link do not identify it, so two papers that share a
+toolkit are not duplicates. Entries without any link are compared by their normalised title
+when it has at least three words. Anchor links and table-of-contents sections are ignored.
+
+Bad:
+    ## Tutorial
+    * **Concrete Steps to Get Started** [[blog]](https://www.neelnanda.io/getting-started)
+    * **Quickstart Guide** [[blog]](https://www.neelnanda.io/getting-started)
+
+Good:
+    ## Tutorial
+    * **Concrete Steps to Get Started** [[blog]](https://www.neelnanda.io/getting-started)
+
+Fix: unsafe, only for an exact copy (the same text after whitespace is squeezed) in the same
+section: the later copy is deleted with its nested items. Other repeats are reported only.
+
+Options: `same-section` (default "error"), `other-section` (default "info") and `other-file`
+(default "info") set the severity of each kind of repeat: "error", "warning", "info" or "off".
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import re
+from collections.abc import Iterator, Sequence
+
+from awesomelint.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from awesomelint.errors import ConfigError
+from awesomelint.model import Document, Entry
+from awesomelint.paper_identity import RELATIONS, Occurrence, earlier_matches, relation
+from awesomelint.rules._base import Context, Rule
+
+_LEVELS = ("error", "warning", "info", "off")
+_SPACES = re.compile(r"\s+")
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Options:
+    same_section: str = "error"
+    other_section: str = "info"
+    other_file: str = "info"
+
+    def __post_init__(self) -> None:
+        for field in dc.fields(self):
+            value = getattr(self, field.name)
+            if value not in _LEVELS:
+                name = field.name.replace("_", "-")
+                raise ConfigError(
+                    f"duplicate-entry: {name} must be one of {_LEVELS}, not {value!r}"
+                )
+
+
+_WHERE = {
+    "same_section": "in this section",
+    "other_section": "in another section",
+    "other_file": "",
+}
+
+
+def _choose(
+    occ: Occurrence, earlier: Sequence[Occurrence], options: Options
+) -> tuple[Occurrence, str] | None:
+    """The earlier occurrence to report against: the closest kind of repeat that is not off."""
+    for kind in RELATIONS:
+        if getattr(options, kind) == "off":
+            continue
+        for first in earlier:
+            if relation(occ, first) == kind:
+                return first, kind
+    return None
+
+
+def _squeezed(doc: Document, entry: Entry) -> str:
+    return _SPACES.sub(" ", doc.text[entry.content_span.start : entry.span.end]).strip()
+
+
+def _deletion(doc: Document, entry: Entry) -> Edit:
+    """Whole lines of the entry; a blank line left doubled by the cut goes with it."""
+    text = doc.text
+    start = text.rfind("\n", 0, entry.span.start) + 1
+    end = text.find("\n", entry.span.end)
+    end = len(text) if end == -1 else end + 1
+    blank_before = start >= 2 and text[start - 2 : start] == "\n\n"
+    if blank_before and text.startswith("\n", end):
+        end += 1
+    elif blank_before and end == len(text):
+        start -= 1
+    return Edit(start, end, "")
+
+
+def _fix(occ: Occurrence) -> Fix:
+    edit = _deletion(occ.doc, occ.entry)
+    removed = tuple(
+        (link.url, None)
+        for link in occ.doc.links
+        if edit.start <= link.span.start and link.span.end <= edit.end
+    )
+    count = sum(1 for _ in occ.entry.walk())
+    return Fix((edit,), Applicability.UNSAFE, link_changes=removed, removes_entries=count)
+
+
+def _finding(ctx: Context[Options], occ: Occurrence, first: Occurrence, kind: str) -> Finding:
+    exact = kind == "same_section" and _squeezed(occ.doc, occ.entry) == _squeezed(
+        first.doc, first.entry
+    )
+    what = "exact copy" if exact else "duplicate"
+    where = f" {_WHERE[kind]}" if _WHERE[kind] else ""
+    return ctx.finding(
+        occ.entry.span,
+        f"{what} of the entry at {first.where}{where}",
+        fix=_fix(occ) if exact else None,
+        severity=Severity(getattr(ctx.options, kind)),
+        document=occ.doc,
+    )
+
+
+def check(contexts: Sequence[Context[Options]]) -> Iterator[Finding]:
+    if not contexts:
+        return
+    ctx = contexts[0]
+    for occ, earlier in earlier_matches([c.document for c in contexts]):
+        chosen = _choose(occ, earlier, ctx.options)
+        if chosen is not None:
+            yield _finding(ctx, occ, *chosen)
+
+
+RULE = Rule(
+    code="DUP001",
+    name="duplicate-entry",
+    summary="The same paper or resource is listed more than once",
+    check=check,
+    doc=__doc__ or "",
+    fixable=True,
+    options=Options,
+    scope="project",
+)

@@ -1,0 +1,64 @@
+"""AWL100 unused-suppression: a suppression comment that hides nothing.
+
+Why: suppressions outlive the findings they were written for. An unused one hides the next
+real finding on that line without anyone deciding it should. Off by default: turn it on with
+`--extend-select AWL100` (or `extend-select` in the configuration).
+
+Bad:
+    <!-- awesomelint-disable-next-line empty-entry -->
+    - [A paper](https://arxiv.org/abs/2302.12461)
+
+Good:
+    - [A paper](https://arxiv.org/abs/2302.12461)
+
+Fix: unsafe; deletes the comment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from awesomelint.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from awesomelint.directives import Directive
+from awesomelint.model import Document
+from awesomelint.rules._base import Context, NoOptions, Rule
+
+FACTS_KEY = "awesomelint.directive-use"
+"""The engine passes (directives, indexes of the used ones) under this key."""
+
+
+def _removal(doc: Document, directive: Directive) -> Edit:
+    text = doc.text
+    start, end = directive.span.start, directive.span.end
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if not text[line_start:start].strip() and not text[end:line_end].strip():
+        return Edit(line_start, min(line_end + 1, len(text)))
+    return Edit(start, end)
+
+
+def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
+    use: tuple[Sequence[Directive], set[int]] | None = ctx.facts.get(FACTS_KEY)
+    if use is None:
+        return
+    directives, used = use
+    for index, directive in enumerate(directives):
+        if directive.kind == "enable" or index in used:
+            continue
+        fix = Fix((_removal(doc, directive),), Applicability.UNSAFE)
+        yield ctx.finding(
+            directive.span, f"awesomelint-{directive.kind} suppresses nothing", fix=fix
+        )
+
+
+RULE = Rule(
+    code="AWL100",
+    name="unused-suppression",
+    summary="A suppression comment hides no finding",
+    check=check,
+    doc=__doc__ or "",
+    default_severity=Severity.WARNING,
+    fixable=True,
+    enabled_by_default=False,
+)
