@@ -63,6 +63,18 @@ def _common_options(func: F) -> F:
             "configuration says network = false.",
         ),
         click.option(
+            "--remap",
+            multiple=True,
+            metavar="'REGEX REPLACEMENT'",
+            help="Rewrite request URLs (lychee syntax, $1 for groups); repeatable.",
+        ),
+        click.option(
+            "--cache-dir",
+            type=click.Path(path_type=Path, file_okay=False),
+            help="Where link-check results are kept (default: the user cache folder).",
+        ),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache."),
+        click.option(
             "--output-format",
             type=click.Choice(OUTPUT_FORMATS),
             default=None,
@@ -82,6 +94,18 @@ class _Common:
     settings: Any
     online: bool
     output_format: str
+    net_flags: Any
+
+    def gatherer(self, changed: Any = None) -> Any:
+        """The network fact gatherer, or None when no selected rule needs the network."""
+        from awesomelint.netwire import make_gatherer, needs_network, net_settings
+
+        if not self.online or not needs_network(self.rules):
+            return None
+        source = str(self.config.path) if self.config.path else "config"
+        return make_gatherer(
+            net_settings(self.rules, self.config.links, self.net_flags, source), changed
+        )
 
 
 def _common(
@@ -92,9 +116,13 @@ def _common(
     ignore: tuple[str, ...],
     offline: bool | None,
     output_format: str | None,
+    remap: tuple[str, ...],
+    cache_dir: Path | None,
+    no_cache: bool,
 ) -> _Common:
     from awesomelint.config import load_config
     from awesomelint.engine import RuleSettings
+    from awesomelint.netwire import NetOptions
     from awesomelint.selection import resolve_rules
 
     config = load_config(config_path)
@@ -114,7 +142,10 @@ def _common(
         per_file_ignores=config.per_file_ignores,
         root=config.root,
     )
-    return _Common(paths, config, rules, settings, online, output_format or _default_format())
+    flags = NetOptions(remaps=remap, cache_dir=cache_dir, no_cache=no_cache)
+    return _Common(
+        paths, config, rules, settings, online, output_format or _default_format(), flags
+    )
 
 
 def _print_errors(errors: Any) -> None:
@@ -149,6 +180,7 @@ def check(since: str | None, exit_zero: bool, **common: Any) -> None:
         settings=run.settings,
         exclude=run.config.exclude,
         changed=changed,
+        gather=run.gatherer(changed),
     )
     result = run_check(request)
     result = dc.replace(result, color=_color(sys.stdout) and run.output_format == "text")
@@ -182,6 +214,7 @@ def fix(unsafe_fixes: bool, show_diff: bool, format_files: bool | None, **common
         diff=show_diff,
         settings=run.settings,
         exclude=run.config.exclude,
+        gather=run.gatherer(),
     )
     outcome = run_fix(list(run.paths), request)
     result = outcome.result

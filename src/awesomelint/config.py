@@ -172,7 +172,15 @@ def _options(reader: _Reader, rule: Rule, table: dict[str, Any]) -> Any:
             known = ", ".join(sorted(f.replace("_", "-") for f in fields)) or "none"
             raise reader.fail(where, f"unknown option; this rule's options are: {known}")
         values[name] = _coerce(value, hints[name], functools.partial(reader.fail, where))
-    return rule.options(**values)
+    try:
+        return rule.options(**values)
+    except (ConfigError, ValueError) as err:
+        raise reader.fail(reader.key("rules", rule.name), str(err)) from None
+
+
+def options_from_table(rule: Rule, table: dict[str, Any], source: str = "<options>") -> Any:
+    """A rule's Options from a TOML-like table (kebab-case keys), checked as in a config file."""
+    return _options(_Reader(Path(source), ""), rule, table)
 
 
 def _coerce(value: Any, hint: Any, fail: typing.Callable[[str], ConfigError]) -> Any:

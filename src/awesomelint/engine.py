@@ -38,6 +38,7 @@ def _context(
         severity=settings.severities.get(rule.code) or rule.default_severity,
         parsed=parsed,
         facts=facts,
+        configured_severity=settings.severities.get(rule.code),
     )
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses as dc
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from awesomelint.diagnostics import Applicability, Finding
 from awesomelint.edits import apply_edits, choose_fixes
@@ -99,10 +100,11 @@ def fix_document(
     *,
     unsafe: bool = False,
     settings: RuleSettings = DEFAULT_SETTINGS,
+    facts: Mapping[str, Any] | None = None,
     check: Callable[[ParsedDocument], list[Finding]] | None = None,
 ) -> FixOutcome:
     """Fix one document to a fixed point; raise FixError rather than lose anything."""
-    run = check or (lambda doc: check_documents([doc], rules, settings=settings))
+    run = check or (lambda doc: check_documents([doc], rules, facts, settings=settings))
     applied: list[Finding] = []
     current = parsed
     for _ in range(MAX_PASSES):

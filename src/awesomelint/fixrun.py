@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses as dc
 import difflib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from awesomelint.diagnostics import FileError, Finding
 from awesomelint.engine import DEFAULT_SETTINGS, RuleSettings
@@ -14,7 +15,7 @@ from awesomelint.fixer import MAX_PASSES, FixOutcome, fix_document, verify
 from awesomelint.parse import ParsedDocument, parse_source
 from awesomelint.report import RunResult
 from awesomelint.rules import Rule
-from awesomelint.runner import load
+from awesomelint.runner import FactGatherer, load
 from awesomelint.source import Source
 from awesomelint.writer import write_atomically
 
@@ -27,6 +28,7 @@ class FixRequest:
     diff: bool = False
     settings: RuleSettings = DEFAULT_SETTINGS
     exclude: tuple[str, ...] = ()
+    gather: FactGatherer | None = None
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -36,7 +38,9 @@ class FixRunResult:
     changed_files: int
 
 
-def _formatted(outcome: FixOutcome, request: FixRequest) -> FixOutcome:
+def _formatted(
+    outcome: FixOutcome, request: FixRequest, facts: Mapping[str, Any] | None
+) -> FixOutcome:
     from awesomelint.formatting import format_markdown
 
     current = outcome
@@ -54,7 +58,7 @@ def _formatted(outcome: FixOutcome, request: FixRequest) -> FixOutcome:
                 "nothing was written"
             )
         current = fix_document(
-            formatted, request.rules, unsafe=request.unsafe, settings=request.settings
+            formatted, request.rules, unsafe=request.unsafe, settings=request.settings, facts=facts
         )
         applied.extend(current.applied)
     raise FixError(
@@ -62,10 +66,14 @@ def _formatted(outcome: FixOutcome, request: FixRequest) -> FixOutcome:
     )
 
 
-def fix_one(parsed: ParsedDocument, request: FixRequest) -> FixOutcome:
-    outcome = fix_document(parsed, request.rules, unsafe=request.unsafe, settings=request.settings)
+def fix_one(
+    parsed: ParsedDocument, request: FixRequest, facts: Mapping[str, Any] | None = None
+) -> FixOutcome:
+    outcome = fix_document(
+        parsed, request.rules, unsafe=request.unsafe, settings=request.settings, facts=facts
+    )
     if request.format:
-        outcome = _formatted(outcome, request)
+        outcome = _formatted(outcome, request, facts)
     return outcome
 
 
@@ -84,12 +92,16 @@ def _diff(before: ParsedDocument, after: ParsedDocument) -> str:
 def run_fix(paths: Sequence[Path], request: FixRequest) -> FixRunResult:
     loaded = load(paths, request.exclude, request.settings.root)
     errors = list(loaded.errors)
+    facts: Mapping[str, Any] = {}
+    notes: tuple[str, ...] = ()
+    if request.gather is not None and loaded.documents:
+        facts, notes = request.gather(loaded.documents)
     remaining: list[Finding] = []
     diffs: list[str] = []
     applied = changed = 0
     for parsed in loaded.documents:
         try:
-            outcome = fix_one(parsed, request)
+            outcome = fix_one(parsed, request, facts)
         except FixError as err:
             errors.append(FileError(parsed.document.path, str(err)))
             continue
@@ -110,5 +122,6 @@ def run_fix(paths: Sequence[Path], request: FixRequest) -> FixRunResult:
         errors=tuple(errors),
         files_checked=len(loaded.documents),
         fixes_applied=applied,
+        notes=notes,
     )
     return FixRunResult(result, tuple(diffs), changed)

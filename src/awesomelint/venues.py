@@ -173,7 +173,10 @@ def default_table() -> VenueTable:
 
 
 def with_aliases(table: VenueTable, extra: Mapping[str, str]) -> VenueTable:
-    """The table plus user aliases (alias -> canonical); an unknown canonical is a new venue."""
+    """The table plus user aliases (alias -> canonical), which win over the shipped ones.
+
+    A canonical name that is not in the table is added as a new venue.
+    """
     by_key = dict(table.by_key)
     venues = list(table.venues)
     for alias, canonical in extra.items():
@@ -260,7 +263,8 @@ def _read_rest(
         token = rest[index]
         index += 1
         if token.kind in ("number", "short_year", "arxiv_id"):
-            if year is not None or not _is_year_like(token, venue.venue):
+            glued = index < 2 or rest[index - 2].kind != "space"
+            if year is not None or not _is_year_like(token, venue.venue, glued):
                 return None
             year = token
         elif token.kind == "word":
@@ -286,14 +290,15 @@ def _read_rest(
     return VenueTag(value, tuple(tokens), venue, parent, year, tuple(qualifiers), prefix)
 
 
-def _is_year_like(token: Token, venue: Venue) -> bool:
+def _is_year_like(token: Token, venue: Venue, glued: bool) -> bool:
     if token.kind == "short_year":
         return True
     if token.kind == "arxiv_id":
         return venue.kind == "preprint"
     digits = token.text
     if len(digits) == 2:
-        return True
+        # "NeurIPS23" and "AAAI-24" are years; "NeurIPS 36" may be a proceedings volume.
+        return glued
     return len(digits) == 4 and (is_year(digits) or is_yymm(digits))
 
 

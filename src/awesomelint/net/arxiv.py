@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from awesomelint.net import ArxivRecord, Response, TransportError
 from awesomelint.net.cache import Cache
 from awesomelint.net.pacing import HostGate
-from awesomelint.net.session import Session, reason_of
+from awesomelint.net.session import Session, reason_of, summarise
 from awesomelint.net.settings import HostLimit
 from awesomelint.urls import parse_arxiv_id_loose
 
@@ -112,7 +112,7 @@ class ArxivClient:
         reasons = Counter(self._why.values())
         if sum(reasons.values()) < left:
             reasons["deadline"] += left - sum(reasons.values())
-        why = ", ".join(f"{count} {reason}" for reason, count in reasons.most_common())
+        why = summarise(reasons.elements())
         noun = "id" if left == 1 else "ids"
         return [f"{left} arXiv {noun} could not be checked ({why})"]
 
@@ -195,16 +195,17 @@ class ArxivClient:
         self.results[record.id] = record
         self._why.pop(record.id, None)
         if self._cache is not None:
-            settings = self._session.settings
-            ttl = settings.ttl_good if record.found else settings.ttl_bad
-            self._cache.put(_KIND, record.id, dc.asdict(record), ttl=ttl)
+            self._cache.put(_KIND, record.id, dc.asdict(record))
 
     def _from_cache(self, arxiv_id: str) -> bool:
         found = self._cache.get(_KIND, arxiv_id) if self._cache else None
-        if found is None or not found.fresh:
+        if found is None:
             return False
         try:
-            self.results[arxiv_id] = ArxivRecord(**found.value)
+            record = ArxivRecord(**found.value)
         except TypeError:
             return False
+        if not self._session.settings.fresh(found.age, good=record.found):
+            return False
+        self.results[arxiv_id] = record
         return True

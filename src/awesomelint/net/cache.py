@@ -1,7 +1,8 @@
 """The answers cache: SQLite in WAL mode, shared safely by several awesomelint processes.
 
 Each row is one answer (a link status, an arXiv record, a GitHub record) as JSON, with the
-time it expires and, for GitHub, the ETag for a conditional request once it has expired.
+time it was stored and, for GitHub, the ETag for a conditional request once it has expired.
+How long an answer stays good is decided when it is read, from the settings of that run.
 """
 
 from __future__ import annotations
@@ -22,18 +23,18 @@ CREATE TABLE IF NOT EXISTS answers (
     value TEXT NOT NULL,
     etag TEXT,
     checked_at REAL NOT NULL,
-    expires_at REAL NOT NULL,
     PRIMARY KEY (kind, key)
 )
 """
-FILE_NAME = "answers.sqlite3"
+FILE_NAME = "answers-v1.sqlite3"
 
 
 @dc.dataclass(frozen=True, slots=True)
 class Cached:
     value: dict[str, Any]
     etag: str | None
-    fresh: bool
+    age: float
+    """Seconds since the answer was stored; how old is too old depends on the answer."""
 
 
 class Cache:
@@ -58,7 +59,7 @@ class Cache:
             return None
         try:
             row = self._db.execute(
-                "SELECT value, etag, expires_at FROM answers WHERE kind = ? AND key = ?",
+                "SELECT value, etag, checked_at FROM answers WHERE kind = ? AND key = ?",
                 (kind, key),
             ).fetchone()
         except sqlite3.Error:
@@ -69,18 +70,16 @@ class Cache:
             value = json.loads(row[0])
         except ValueError:
             return None
-        return Cached(value, row[1], fresh=row[2] > self._now())
+        return Cached(value, row[1], age=self._now() - row[2])
 
-    def put(
-        self, kind: str, key: str, value: dict[str, Any], *, ttl: float, etag: str | None = None
-    ) -> None:
+    def put(self, kind: str, key: str, value: dict[str, Any], *, etag: str | None = None) -> None:
         if self._db is None:
             return
         now = self._now()
         with contextlib.suppress(sqlite3.Error):
             self._db.execute(
-                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)",
-                (kind, key, json.dumps(value, sort_keys=True), etag, now, now + ttl),
+                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?)",
+                (kind, key, json.dumps(value, sort_keys=True), etag, now),
             )
 
     def close(self) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses as dc
 import datetime
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from typing import TextIO
 
 from awesomelint.model import Document
 from awesomelint.net import LinkState, NetFacts
@@ -15,11 +15,12 @@ from awesomelint.net.cache import Cache
 from awesomelint.net.github import GitHubClient
 from awesomelint.net.links import LinkChecker
 from awesomelint.net.pacing import Clock, Deadline, RealClock
-from awesomelint.net.session import Session
+from awesomelint.net.session import Session, summarise
 from awesomelint.net.settings import NetSettings
 from awesomelint.net.transport import HttpxTransport, Transport
 from awesomelint.urls import ArxivId, GitHubRepo, arxiv_from_url, arxiv_id_problem, github_from_url
 
+_BAR_WIDTH = 20
 # Past the total deadline, in-flight requests get this long before everything is cancelled.
 _GRACE = 5.0
 
@@ -37,7 +38,11 @@ class Plan:
         return len(self.arxiv) + len(self.github) + len(set(self.links))
 
 
-def plan_requests(documents: Sequence[Document], today: datetime.date) -> Plan:
+def plan_requests(
+    documents: Sequence[Document], today: datetime.date, settings: NetSettings | None = None
+) -> Plan:
+    """What to ask whom; arXiv and GitHub links go to their APIs, never to the link checker."""
+    settings = settings or NetSettings()
     plan = Plan()
     seen: set[str] = set()
     for doc in documents:
@@ -49,13 +54,14 @@ def plan_requests(documents: Sequence[Document], today: datetime.date) -> Plan:
             arxiv = arxiv_from_url(url)
             if arxiv is not None:
                 # Ids that cannot exist are invalid-arxiv-id's business, not the API's.
-                if arxiv_id_problem(arxiv, today) is None:
+                if settings.ask_arxiv and arxiv_id_problem(arxiv, today) is None:
                     plan.arxiv.setdefault(arxiv.id, arxiv)
                 continue
             repo = github_from_url(url)
             if repo is not None:
-                plan.github.setdefault(repo.key, repo)
-            elif url.lower().startswith(("http://", "https://")):
+                if settings.ask_github:
+                    plan.github.setdefault(repo.key, repo)
+            elif settings.ask_links and url.lower().startswith(("http://", "https://")):
                 plan.links.append(url)
     return plan
 
@@ -67,9 +73,32 @@ class _Progress:
         self._report = report
 
     def step(self, count: int = 1) -> None:
-        self._done += count
+        self._done = min(self._done + count, self._total)
         if self._report is not None:
-            self._report(f"checked {min(self._done, self._total)}/{self._total}")
+            filled = _BAR_WIDTH * self._done // self._total
+            bar = "#" * filled + "-" * (_BAR_WIDTH - filled)
+            self._report(f"[{bar}] checked {self._done}/{self._total}")
+
+
+class ProgressLine:
+    """A status line redrawn in place on a terminal; use `for_stream`, then `close`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    @classmethod
+    def for_stream(cls, stream: TextIO) -> ProgressLine | None:
+        """A progress line on `stream` if it is a terminal, else None (print nothing)."""
+        isatty = getattr(stream, "isatty", None)
+        return cls(stream) if isatty is not None and isatty() else None
+
+    def __call__(self, message: str) -> None:
+        self._stream.write(f"\r\x1b[Kawesomelint: {message}")
+        self._stream.flush()
+
+    def close(self) -> None:
+        self._stream.write("\r\x1b[K")
+        self._stream.flush()
 
 
 def gather_facts(
@@ -80,8 +109,12 @@ def gather_facts(
     clock: Clock | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> NetFacts:
-    """Ask arXiv, GitHub and every other host about the documents' links (blocking)."""
-    plan = plan_requests(documents, datetime.date.today())
+    """Ask arXiv, GitHub and every other host about the documents' links (blocking).
+
+    `transport` (default: httpx) is closed when the run ends; `clock` paces the requests and
+    measures the deadline; `progress` gets a short status line after each answer.
+    """
+    plan = plan_requests(documents, datetime.date.today(), settings)
     if plan.total == 0:
         return NetFacts()
     return asyncio.run(_gather(plan, settings, transport, clock or RealClock(), progress))
@@ -94,7 +127,6 @@ async def _gather(
     clock: Clock,
     progress: Callable[[str], None] | None,
 ) -> NetFacts:
-    own = transport is None
     transport = transport or HttpxTransport(
         timeout=settings.timeout, user_agent=settings.user_agent, trust_env=settings.trust_env
     )
@@ -113,12 +145,9 @@ async def _gather(
     except TimeoutError:
         pass
     finally:
-        if own:
-            await transport.aclose()
+        await transport.aclose()
         if cache is not None:
             cache.close()
-    notes = [cache.problem] if cache is not None and cache.problem else []
-    notes += arxiv.notes(len(plan.arxiv)) + github.notes(len(plan.github))
     link_unchecked = {
         url: status.reason
         for url, status in links.results.items()
@@ -126,10 +155,16 @@ async def _gather(
     }
     missing = set(plan.links) - set(links.results) - links.refused
     link_unchecked.update(dict.fromkeys(missing, "deadline"))
-    notes += _link_notes(link_unchecked, links.skipped, session.network_down)
     unchecked = (
         len(link_unchecked) + arxiv.unchecked(len(plan.arxiv)) + github.unchecked(len(plan.github))
     )
+    notes = [cache.problem] if cache is not None and cache.problem else []
+    if session.nothing_answered:
+        notes.append(f"{_plural(unchecked, 'link')} could not be checked (no network)")
+        notes += _link_notes({}, links.skipped)
+    else:
+        notes += arxiv.notes(len(plan.arxiv)) + github.notes(len(plan.github))
+        notes += _link_notes(link_unchecked, links.skipped)
     return NetFacts(
         arxiv=dict(arxiv.results),
         github=dict(github.results),
@@ -140,16 +175,10 @@ async def _gather(
     )
 
 
-def _link_notes(
-    unchecked: Mapping[str, str], skipped: Mapping[str, int], network_down: bool
-) -> list[str]:
+def _link_notes(unchecked: Mapping[str, str], skipped: Mapping[str, int]) -> list[str]:
     notes: list[str] = []
     if unchecked:
-        reasons = Counter(unchecked.values())
-        if network_down or set(reasons) == {"no connection"}:
-            why = "no network" if network_down else "no connection"
-        else:
-            why = ", ".join(f"{count} {reason}" for reason, count in reasons.most_common())
+        why = summarise(unchecked.values())
         notes.append(f"{_plural(len(unchecked), 'link')} could not be checked ({why})")
     notes.extend(
         f"{_plural(count, 'link')} not fetched ({why})" for why, count in sorted(skipped.items())

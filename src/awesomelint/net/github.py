@@ -6,20 +6,21 @@ import asyncio
 import dataclasses as dc
 import json
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import urljoin
 
 from awesomelint.net import GitHubRecord, RepoStatus, Response, TransportError
 from awesomelint.net.cache import Cache, Cached
 from awesomelint.net.pacing import HostGate
-from awesomelint.net.session import Session, origin, reason_of
+from awesomelint.net.session import Session, origin, reason_of, summarise
 from awesomelint.net.settings import HostLimit
 from awesomelint.urls import GitHubRepo
 
 _KIND = "github"
 _MAX_BODY = 2_000_000
 _GRAPHQL_BATCH = 100
+_REST_WORKERS = 2
 _REDIRECTS = frozenset({301, 302, 307, 308})
 _HEADERS = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
 _FRAGMENT = "fragment R on Repository { nameWithOwner isArchived }"
@@ -59,8 +60,8 @@ class GitHubClient:
         self._cache = cache
         self._gate = HostGate(HostLimit("github-api", 2, 0.0), session.clock)
         self._token = session.settings.github_token
-        api = session.settings.github_api
-        self._api_origins = {origin(api), origin(session.target(api))}
+        apis = (session.settings.github_api, session.settings.graphql_url)
+        self._api_origins = {origin(url) for api in apis for url in (api, session.target(api))}
         self.results: dict[str, GitHubRecord] = {}
         self._why: dict[str, str] = {}
         self._stopped: str | None = None
@@ -70,16 +71,18 @@ class GitHubClient:
         todo: list[_Todo] = []
         for repo in repos:
             cached = self._cache.get(_KIND, self._cache_key(repo)) if self._cache else None
-            if cached is not None and cached.fresh and self._restore(repo, cached.value):
+            if cached is not None and self._fresh(cached) and self._restore(repo, cached.value):
                 continue
             todo.append(_Todo(repo, cached))
         progress(len(repos) - len(todo))
         if self._token and todo:
             todo = await self._graphql_all(todo, progress)
         if todo:
+            # A few workers taking turns, so that nothing is sent once the quota runs out.
+            queue = iter(todo)
             async with asyncio.TaskGroup() as group:
-                for item in todo:
-                    group.create_task(self._rest(item, progress))
+                for _ in range(_REST_WORKERS):
+                    group.create_task(self._rest_worker(queue, progress))
 
     def unchecked(self, planned: int) -> int:
         return planned - len(self.results)
@@ -101,9 +104,13 @@ class GitHubClient:
             hint = "; set GITHUB_TOKEN" if not self._token else ""
             notes.append(f"GitHub rate limit reached: {left} {noun} unchecked{hint}")
         else:
-            why = ", ".join(f"{count} {reason}" for reason, count in reasons.most_common())
+            why = summarise(reasons.elements())
             notes.append(f"{left} GitHub {noun} could not be checked ({why})")
         return notes
+
+    def _fresh(self, cached: Cached) -> bool:
+        good = cached.value.get("status") in {RepoStatus.OK.value, RepoStatus.MOVED.value}
+        return self._session.settings.fresh(cached.age, good=good)
 
     def _cache_key(self, repo: GitHubRepo) -> str:
         # ETags differ between authenticated and anonymous answers (DOMAIN.md §2.2).
@@ -124,15 +131,12 @@ class GitHubClient:
         self._why.pop(repo.key, None)
         if self._cache is None:
             return
-        settings = self._session.settings
-        good = record.status in {RepoStatus.OK, RepoStatus.MOVED}
         value = {
             "status": record.status.value,
             "full_name": record.full_name,
             "archived": record.archived,
         }
-        ttl = settings.ttl_good if good else settings.ttl_bad
-        self._cache.put(_KIND, self._cache_key(repo), value, ttl=ttl, etag=etag)
+        self._cache.put(_KIND, self._cache_key(repo), value, etag=etag)
 
     # -- REST ---------------------------------------------------------------------------------
 
@@ -144,6 +148,10 @@ class GitHubClient:
         if etag:
             headers["If-None-Match"] = etag
         return headers
+
+    async def _rest_worker(self, queue: Iterator[_Todo], progress: Callable[[int], None]) -> None:
+        for item in queue:
+            await self._rest(item, progress)
 
     async def _rest(self, item: _Todo, progress: Callable[[int], None]) -> None:
         repo = item.repo
@@ -198,20 +206,27 @@ class GitHubClient:
     # -- GraphQL ------------------------------------------------------------------------------
 
     async def _graphql_all(self, todo: list[_Todo], progress: Callable[[int], None]) -> list[_Todo]:
-        """Ask in batches; returns what is left for REST (everything if the token is refused)."""
+        """Ask in batches; returns what is left for REST: batches GraphQL failed to answer
+        (5xx), and everything once the token is refused."""
+        left: list[_Todo] = []
         for start in range(0, len(todo), _GRAPHQL_BATCH):
             batch = todo[start : start + _GRAPHQL_BATCH]
             if self._stopped:
                 self._why.update(dict.fromkeys((item.repo.key for item in batch), self._stopped))
                 continue
-            if not await self._graphql(batch):
+            outcome = await self._graphql(batch)
+            if outcome == "refused":
                 self._token_refused = True
                 self._token = None
-                return todo[start:]
+                return left + todo[start:]
+            if outcome == "failed":
+                left += batch
+                continue
             progress(len(batch))
-        return []
+        return left
 
-    async def _graphql(self, batch: list[_Todo]) -> bool:
+    async def _graphql(self, batch: list[_Todo]) -> str:
+        """ "answered", "failed" (a server error: REST may do better) or "refused" (401)."""
         lines = [
             f"r{i}: repository(owner: {json.dumps(item.repo.owner)}, "
             f"name: {json.dumps(item.repo.repo)}) {{ ...R }}"
@@ -230,11 +245,13 @@ class GitHubClient:
             )
         except TransportError as err:
             self._why.update(dict.fromkeys((item.repo.key for item in batch), reason_of(err)))
-            return True
+            return "answered"
         if response.status == 401:
-            return False
+            return "refused"
+        if response.status >= 500:
+            return "failed"
         self._graphql_answer(batch, response)
-        return True
+        return "answered"
 
     def _graphql_answer(self, batch: list[_Todo], response: Response) -> None:
         body = _json(response)

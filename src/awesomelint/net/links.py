@@ -99,18 +99,21 @@ class LinkChecker:
 
     def _cached(self, target: str) -> LinkStatus | None:
         found = self._cache.get(_KIND, self._session.target(target)) if self._cache else None
-        if found is None or not found.fresh:
+        if found is None:
             return None
         value = found.value
-        return LinkStatus(
-            target, LinkState(value["state"]), value["status"], value["reason"], value["final"]
-        )
+        try:
+            status = LinkStatus(
+                target, LinkState(value["state"]), value["status"], value["reason"], value["final"]
+            )
+        except (KeyError, ValueError):
+            return None
+        good = status.state is LinkState.OK
+        return status if self._session.settings.fresh(found.age, good=good) else None
 
     def _store(self, target: str, status: LinkStatus | None) -> None:
         if self._cache is None or status is None or status.state is LinkState.UNCHECKED:
             return
-        good = status.state is LinkState.OK
-        settings = self._session.settings
         self._cache.put(
             _KIND,
             self._session.target(target),
@@ -120,5 +123,4 @@ class LinkChecker:
                 "reason": status.reason,
                 "final": status.final_url,
             },
-            ttl=settings.ttl_good if good else settings.ttl_bad,
         )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
 from awesomelint.net import Response, TransportError
@@ -58,6 +59,11 @@ class Session:
     @property
     def network_down(self) -> bool:
         return self._answered == 0 and len(self._dead) >= _HOSTS_FOR_NO_NETWORK
+
+    @property
+    def nothing_answered(self) -> bool:
+        """No HTTP answer came, and some host could not be reached at all."""
+        return self._answered == 0 and bool(self._dead)
 
     def target(self, url: str) -> str:
         return remap_url(url, self.settings.remaps)
@@ -152,6 +158,13 @@ class Session:
         gate.defer(delay)
         await self.clock.sleep(delay)
         return True
+
+
+def summarise(reasons: Iterable[str]) -> str:
+    """ "3 timeout, 1 HTTP 503": most frequent first, then alphabetical."""
+    counts = Counter(reasons)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return ", ".join(f"{count} {reason}" for reason, count in ordered)
 
 
 def reason_of(err: TransportError) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses as dc
+import os
+import sys
 from pathlib import Path
 
 from awesomelint import __version__
@@ -10,6 +12,17 @@ from awesomelint.net.remap import Remap
 
 DAY = 86400.0
 HOUR = 3600.0
+
+
+def default_cache_dir() -> Path:
+    """The per-user cache directory for awesomelint on this platform."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "awesomelint"
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -57,6 +70,10 @@ class NetSettings:
     """None turns the cache off."""
     ttl_good: float = 7 * DAY
     ttl_bad: float = 12 * HOUR
+    ask_arxiv: bool = True
+    ask_github: bool = True
+    ask_links: bool = True
+    """What to gather: callers turn off what no selected rule reads."""
     allow_private: bool = False
     """Fetch links to loopback, private and link-local addresses too."""
     trust_env: bool = True
@@ -73,6 +90,10 @@ class NetSettings:
         if base.endswith("/api/v3"):
             return base.removesuffix("/v3") + "/graphql"
         return base + "/graphql"
+
+    def fresh(self, age: float, *, good: bool) -> bool:
+        """Whether a cached answer this old is still trusted (good ones for days)."""
+        return age < (self.ttl_good if good else self.ttl_bad)
 
     def host_limit(self, host: str) -> HostLimit:
         for limit in self.host_limits:

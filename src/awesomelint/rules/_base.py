@@ -27,7 +27,9 @@ class Context(Generic[OptionsT]):
     severity: Severity
     parsed: ParsedDocument
     facts: Mapping[str, Any] = dc.field(default_factory=dict)
-    """Network facts keyed by URL; empty when offline."""
+    """Facts gathered before the rules run (network facts under "net"); empty when offline."""
+    configured_severity: Severity | None = None
+    """The severity the user's configuration sets for this rule, if any."""
 
     @property
     def document(self) -> Document:

@@ -25,6 +25,8 @@ section: the later copy is deleted with its nested items. Other repeats are repo
 
 Options: `same-section` (default "error"), `other-section` (default "info") and `other-file`
 (default "info") set the severity of each kind of repeat: "error", "warning", "info" or "off".
+A severity set for the whole rule (`[severity] duplicate-entry = "warning"`) applies to every
+kind of repeat that is not "off".
 """
 
 from __future__ import annotations
@@ -118,7 +120,7 @@ def _finding(ctx: Context[Options], occ: Occurrence, first: Occurrence, kind: st
         occ.entry.span,
         f"{what} of the entry at {first.where}{where}",
         fix=_fix(occ) if exact else None,
-        severity=Severity(getattr(ctx.options, kind)),
+        severity=ctx.configured_severity or Severity(getattr(ctx.options, kind)),
         document=occ.doc,
     )
 

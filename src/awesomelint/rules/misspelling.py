@@ -37,7 +37,7 @@ from collections.abc import Iterator, Sequence
 
 from awesomelint import spelling
 from awesomelint.diagnostics import Edit, Finding, Fix, Severity
-from awesomelint.model import Document, Link, Span
+from awesomelint.model import Document, Link, LinkKind, Span
 from awesomelint.rules._base import Context, Rule
 from awesomelint.spelling import Correction
 
@@ -48,11 +48,13 @@ COMMON = 3
 RARE = 2
 
 _HIDDEN = re.compile(
-    r"<!--.*?-->|</?[A-Za-z][^<>]*>|\b(?:https?|ftp)://\S+|\bwww\.\S+|\S+@\S+", re.DOTALL
+    r"<!--.*?-->|</?[A-Za-z][^<>]*>|\b(?:https?|ftp)://\S+|\bwww\.\S+|\S+@\S+"
+    r"|^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[^\n]*",  # a link reference definition, label included
+    re.DOTALL | re.MULTILINE,
 )
 # Paths, domains and file names ("owner/repo", "nnsight.net") once the URLs are gone.
 _PATHLIKE = re.compile(r"\S*\w[/.\\]\w\S*")
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+_TOKEN = re.compile("\\w+(?:['\u2019]\\w+)*")
 _BOUNDARY = frozenset(".!?:;-\u2013\u2014|([>#")
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 _SKIPPED = frozenset(" \t*_~\"'\u201c\u2018")
@@ -108,7 +110,7 @@ def _words(doc: Document, text: str) -> list[_Word]:
     link_starts = [link.text_span.start for link in doc.links]
     words = []
     for match in _TOKEN.finditer(text):
-        token = re.split("['’]", match.group(), maxsplit=1)[0]
+        token = re.split("['\u2019]", match.group(), maxsplit=1)[0]
         start = match.start()
         index = bisect.bisect_right(link_starts, start) - 1
         link = doc.links[index] if index >= 0 else None
@@ -140,8 +142,7 @@ class _Checker:
         if lower in self.known or self.counts[lower] >= COMMON:
             return True
         return any(
-            lower.endswith(suffix) and lower[: -len(suffix)] in self.known
-            for suffix in _SUFFIXES
+            lower.endswith(suffix) and lower[: -len(suffix)] in self.known for suffix in _SUFFIXES
         )
 
     def name_like(self, words: Sequence[_Word], i: int, text: str) -> bool:
@@ -212,7 +213,9 @@ def _finding(ctx: Context[Options], doc: Document, word: _Word, fix: Correction)
     suggestions = [spelling.match_case(word.text, c) for c in fix.candidates]
     end = word.start + len(word.text)
     where = Span(word.start, end)
-    if fix.sure and len(suggestions) == 1:
+    # A reference link's text may be its label too: changing it would unlink it.
+    in_reference = word.link is not None and word.link.kind is LinkKind.REFERENCE
+    if fix.sure and len(suggestions) == 1 and not in_reference:
         return ctx.finding(
             where,
             f"{word.text!r} is misspelt: {suggestions[0]!r}",

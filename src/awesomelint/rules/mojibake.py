@@ -1,13 +1,13 @@
 """TXT001 mojibake: UTF-8 text that was decoded as Windows-1252 or Latin-1 somewhere.
 
 Why: a list copied through a tool with the wrong encoding shows `ðŸŒŸ` instead of 🌟 and
-`â€™` instead of ’. Readers see garbage, and search for the real words fails.
+`cafÃ©` instead of café. Readers see garbage, and search for the real words fails.
 
 Bad:
-    - ðŸŒŸ**A mathematical framework for transformer circuits** - itâ€™s a classic
+    - ðŸŒŸ**A mathematical framework for transformer circuits** - cafÃ© talk
 
 Good:
-    - 🌟**A mathematical framework for transformer circuits** - it’s a classic
+    - 🌟**A mathematical framework for transformer circuits** - café talk
 
 Fix: safe when the repair (ftfy's encoding repair only: no quote, width or HTML changes)
 round-trips, i.e. encoding the repaired text the wrong way again gives back the original
@@ -26,9 +26,16 @@ from awesomelint.diagnostics import Edit, Finding, Fix
 from awesomelint.model import Document, Span
 from awesomelint.rules._base import Context, NoOptions, Rule
 
-# What the UTF-8 continuation bytes 0x80-0xBF turn into when decoded as Windows-1252, or as
-# Latin-1 (C1 controls) for the five bytes Windows-1252 leaves undefined.
-_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+# What the UTF-8 continuation bytes 0x80-0xBF turn into when decoded as Latin-1 or as
+# Windows-1252 (which leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined: Latin-1 covers them).
+_CONTINUATION = re.escape(
+    "".join(
+        sorted(
+            {chr(byte) for byte in range(0x80, 0xC0)}
+            | set(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore"))
+        )
+    )
+)
 # A lead byte 0xC2-0xF4 decoded the same way, followed by continuation bytes. Correct text
 # almost never has such pairs, so this cheap filter decides whether ftfy is needed at all.
 _RUN = re.compile(f"(?:[\u00c2-\u00f4][{_CONTINUATION}]+)+")
@@ -76,7 +83,7 @@ def _finding(doc: Document, ctx: Context[NoOptions], start: int, run: str) -> Fi
         if not is_bad(run):
             return None
         return ctx.finding(span, f"mojibake {run!r}: bytes were lost, it cannot be repaired")
-    steps = [(action, codec) for action, codec in repaired.explanation]
+    steps = [(action, codec) for action, codec in repaired.explanation or ()]
     if _undo(repaired.text, steps) != run:
         return ctx.finding(
             span, f"mojibake {run!r}, probably {repaired.text!r}, but bytes were lost"
@@ -104,7 +111,7 @@ def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
 RULE = Rule(
     code="TXT001",
     name="mojibake",
-    summary="Text was decoded with the wrong encoding (ðŸŒŸ for 🌟, â€™ for ’)",
+    summary="Text was decoded with the wrong encoding (ðŸŒŸ for 🌟, Ã© for é)",
     check=check,
     doc=__doc__ or "",
     fixable=True,

@@ -7,11 +7,11 @@ are in `data/venues.toml`.
 
 Bad:
     - **Paper** [[NIPS 2023]](https://openreview.net/forum?id=abc)
-    - **Paper** (iclr'23) [[Lesswrong 2020]](https://www.lesswrong.com/posts/abc)
+    - **Paper (iclr'23)** [[Lesswrong 2020]](https://www.lesswrong.com/posts/abc)
 
 Good:
     - **Paper** [[NeurIPS 2023]](https://openreview.net/forum?id=abc)
-    - **Paper** (ICLR 2023) [[LessWrong 2020]](https://www.lesswrong.com/posts/abc)
+    - **Paper (ICLR 2023)** [[LessWrong 2020]](https://www.lesswrong.com/posts/abc)
 
 Fix: safe: only the venue name, or the short year, is rewritten. The spelling of `arXiv`
 and the tag's layout (spacing, qualifier case, order) are VEN002's.

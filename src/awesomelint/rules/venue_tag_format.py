@@ -1,7 +1,7 @@
 """VEN002 venue-tag-format: a venue tag's layout differs from the list's own style.
 
 Why: `[arxiv2502]`, `[arxiv 2402]`, `[arxiv  2405]` and `[arxvi 2410]` in one list, or
-`ICLR 2024 spotlight` next to `EMNLP 2023 Findings`, look careless and defeat searching.
+`ICLR 2024 spotlight` next to `ICLR 2024 Oral`, look careless and defeat searching.
 Tags read best as venue, year, then qualifiers (`EMNLP 2023 Findings`), with single spaces.
 
 Bad:
@@ -124,7 +124,7 @@ def _style(tags: Sequence[VenueTag], options: Options) -> _Style:
         qualifier_case = _majority(cases, "title") or "title"
     return _Style(
         arxiv_name=_majority(names, _CANONICAL_ARXIV) or _CANONICAL_ARXIV,
-        arxiv_gap=" " if (gap := _majority(gaps, " ")) is None else gap,
+        arxiv_gap=" " if (glue := _majority(gaps, " ")) is None else glue,
         title_qualifiers=qualifier_case != "lower",
     )
 
@@ -201,7 +201,8 @@ def _order(parsed: VenueTag) -> Iterator[_Problem]:
         return
     stretch = _inside(parsed, parsed.venue.end, early[-1].end)
     if any(
-        t.kind == "word" and t not in early or t.kind == "sep" and t.text != "-" for t in stretch
+        (t.kind == "word" and t not in early) or (t.kind == "sep" and t.text != "-")
+        for t in stretch
     ):
         return
     moved = " ".join(q.text for q in early)

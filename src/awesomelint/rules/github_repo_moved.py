@@ -1,0 +1,78 @@
+"""NET005 github-repo-moved: a GitHub link to a repository that was renamed or transferred.
+
+Why: GitHub redirects the old address for now, but the redirect breaks as soon as someone
+creates a repository under the old name; then the link silently shows a different project.
+
+Bad:
+    - [TransformerLens](https://github.com/neelnanda-io/TransformerLens)
+
+Good:
+    - [TransformerLens](https://github.com/TransformerLensOrg/TransformerLens)
+
+Fix: unsafe (it comes from the network): the owner/name part of the URL is rewritten to the
+repository's current one; the rest of the URL (`/blob/main/...`, `#readme`) is kept.
+
+Options: none. Needs the network; skipped with `--offline`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesomelint.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from awesomelint.model import Document, Link
+from awesomelint.net import NetFacts, RepoStatus
+from awesomelint.rules._base import Context, NoOptions, Rule
+from awesomelint.urls import GitHubRepo, github_from_url
+
+_PREFIX = re.compile(r"[A-Za-z]+://(?:www\.)?github\.com/", re.IGNORECASE)
+
+
+def _moved_url(url: str, repo: GitHubRepo, full_name: str) -> str | None:
+    prefix = _PREFIX.match(url)
+    old = f"{repo.owner}/{repo.repo}"
+    if prefix is None or not url.startswith(old, prefix.end()):
+        return None
+    rest = url[prefix.end() + len(old) :]
+    return url[: prefix.end()] + full_name + rest
+
+
+def _fix(doc: Document, link: Link, new_url: str | None) -> Fix | None:
+    span = link.url_span
+    if new_url is None or doc.text[span.start : span.end] != link.url:
+        return None
+    return Fix(
+        (Edit(span.start, span.end, new_url),),
+        applicability=Applicability.UNSAFE,
+        link_changes=((link.url, new_url),),
+    )
+
+
+def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
+    facts = ctx.facts.get("net")
+    if not isinstance(facts, NetFacts):
+        return
+    for link in doc.links:
+        repo = github_from_url(link.url.strip())
+        record = facts.github.get(repo.key) if repo else None
+        if repo is None or record is None or record.status is not RepoStatus.MOVED:
+            continue
+        new_url = _moved_url(link.url, repo, record.full_name)
+        yield ctx.finding(
+            link.url_span,
+            f"GitHub repository {repo.owner}/{repo.repo} moved to {record.full_name}",
+            fix=_fix(doc, link, new_url),
+        )
+
+
+RULE = Rule(
+    code="NET005",
+    name="github-repo-moved",
+    summary="A GitHub link points to a repository's old name; it was renamed or transferred",
+    check=check,
+    doc=__doc__ or "",
+    default_severity=Severity.WARNING,
+    fixable=True,
+    needs_network=True,
+)

@@ -1,0 +1,55 @@
+"""NET004 github-repo-not-found: a GitHub link to a repository that is gone.
+
+Why: code links rot: repositories are deleted, made private, or taken down. GitHub answers
+404 for both deleted and private repositories, so the message says "deleted or private".
+
+Bad:
+    - [Paper](https://arxiv.org/abs/1706.03762) [[code]](https://github.com/someone/deleted-repo)
+
+Good:
+    - [Paper](https://arxiv.org/abs/1706.03762) [[code]](https://github.com/tensorflow/tensor2tensor)
+
+Fix: none; find where the code went, or drop the link.
+
+Options: none. Needs the network; skipped with `--offline`. Links into a repository (files,
+issues) are reported when the repository itself is gone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesomelint.diagnostics import Finding
+from awesomelint.model import Document
+from awesomelint.net import NetFacts, RepoStatus
+from awesomelint.rules._base import Context, NoOptions, Rule
+from awesomelint.urls import github_from_url
+
+_MESSAGES = {
+    RepoStatus.NOT_FOUND: "GitHub repository {} not found (deleted or private)",
+    RepoStatus.BLOCKED: "GitHub repository {} is blocked (HTTP 451)",
+}
+
+
+def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
+    facts = ctx.facts.get("net")
+    if not isinstance(facts, NetFacts):
+        return
+    for link in doc.links:
+        repo = github_from_url(link.url.strip())
+        record = facts.github.get(repo.key) if repo else None
+        if repo is None or record is None or record.status not in _MESSAGES:
+            continue
+        yield ctx.finding(
+            link.url_span, _MESSAGES[record.status].format(f"{repo.owner}/{repo.repo}")
+        )
+
+
+RULE = Rule(
+    code="NET004",
+    name="github-repo-not-found",
+    summary="A GitHub link points to a repository that does not exist (or is private)",
+    check=check,
+    doc=__doc__ or "",
+    needs_network=True,
+)
