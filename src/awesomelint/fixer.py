@@ -7,10 +7,11 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from awesomelint.diagnostics import Applicability, Finding
-from awesomelint.edits import apply_edits, choose_fixes
+from awesomelint.diagnostics import Applicability, Finding, Fix
+from awesomelint.edits import OverlappingEdits, apply_edits, choose_fixes
 from awesomelint.engine import DEFAULT_SETTINGS, RuleSettings, check_documents
 from awesomelint.errors import FixError
+from awesomelint.model import Document
 from awesomelint.parse import ParsedDocument, parse_source
 from awesomelint.rules import Rule
 from awesomelint.source import Source
@@ -51,10 +52,10 @@ def _entry_counts(parsed: ParsedDocument) -> list[int]:
     ]
 
 
-def verify(before: ParsedDocument, after: ParsedDocument, fixes: Sequence[Finding]) -> str | None:
+def verify(before: ParsedDocument, after: ParsedDocument, fixes: Sequence[Fix]) -> str | None:
     """Why `after` loses something `before` had beyond what `fixes` declare, or None."""
     old_counts, new_counts = _entry_counts(before), _entry_counts(after)
-    removed = sum(f.fix.removes_entries for f in fixes if f.fix is not None)
+    removed = sum(fix.removes_entries for fix in fixes)
     if len(old_counts) != len(new_counts):
         return f"the number of sections changed from {len(old_counts)} to {len(new_counts)}"
     if any(new > old for old, new in zip(old_counts, new_counts, strict=True)) or (
@@ -62,9 +63,8 @@ def verify(before: ParsedDocument, after: ParsedDocument, fixes: Sequence[Findin
     ):
         return f"entries changed: {sum(old_counts)} before, {sum(new_counts)} after"
     expected = Counter(link.url for link in before.document.links)
-    for finding in fixes:
-        assert finding.fix is not None
-        for old, new in finding.fix.link_changes:
+    for fix in fixes:
+        for old, new in fix.link_changes:
             expected[old] -= 1
             if new is not None:
                 expected[new] += 1
@@ -76,12 +76,26 @@ def verify(before: ParsedDocument, after: ParsedDocument, fixes: Sequence[Findin
     return None
 
 
+def fix_is_safe(document: Document, fix: Fix) -> bool:
+    """Whether `fix`, applied alone, keeps every entry and link it does not declare.
+
+    For rules whose edits can change how the lines around them parse (deleting a list item
+    can turn the next, empty item into paragraph text): they offer only fixes that pass.
+    """
+    before = parse_source(Source(document.path, document.text, document.newline, document.bom))
+    try:
+        after = _reparse(before, apply_edits(document.text, fix.edits))
+    except OverlappingEdits:
+        return False
+    return verify(before, after, [fix]) is None
+
+
 def _blame(before: ParsedDocument, fixes: Sequence[Finding], problem: str) -> FixError:
     text = before.document.text
     for finding in fixes:
         assert finding.fix is not None
         alone = _reparse(before, apply_edits(text, finding.fix.edits))
-        if verify(before, alone, [finding]) is not None:
+        if verify(before, alone, [finding.fix]) is not None:
             return FixError(
                 f"{before.document.path}: internal error: a fix by rule {finding.code} "
                 f"({finding.rule}) at line {finding.line} failed the safety check ({problem}); "
@@ -115,7 +129,7 @@ def fix_document(
         edits = [edit for finding in chosen if finding.fix for edit in finding.fix.edits]
         text = apply_edits(current.document.text, edits)
         fixed = _reparse(current, text)
-        problem = verify(current, fixed, chosen)
+        problem = verify(current, fixed, [f.fix for f in chosen if f.fix is not None])
         if problem is not None:
             raise _blame(current, chosen, problem)
         applied.extend(chosen)

@@ -51,7 +51,7 @@ def _formatted(
         if text == doc.text:
             return dc.replace(current, applied=tuple(applied))
         formatted = parse_source(Source(doc.path, text, doc.newline, doc.bom))
-        problem = verify(current.parsed, formatted, [])
+        problem = verify(current.parsed, formatted, ())
         if problem is not None:
             raise FixError(
                 f"{doc.path}: formatting with mdformat failed the safety check ({problem}); "

@@ -9,7 +9,9 @@ from __future__ import annotations
 import dataclasses as dc
 import functools
 import importlib.resources
+import importlib.util
 import string
+from pathlib import Path
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -43,10 +45,14 @@ def parse_corrections(text: str) -> dict[str, Correction]:
 @functools.cache
 def codespell_corrections() -> dict[str, Correction]:
     """codespell's main dictionary, or {} when the package or its data file is missing."""
+    # find_spec locates the package without running its (GPL) code.
+    spec = importlib.util.find_spec("codespell_lib")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "dictionary.txt"
     try:
-        path = importlib.resources.files("codespell_lib") / "data" / "dictionary.txt"
         return parse_corrections(path.read_text(encoding="utf-8"))
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
+    except OSError:
         return {}
 
 

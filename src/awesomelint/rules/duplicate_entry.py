@@ -99,7 +99,9 @@ def _deletion(doc: Document, entry: Entry) -> Edit:
     return Edit(start, end, "")
 
 
-def _fix(occ: Occurrence) -> Fix:
+def _fix(occ: Occurrence) -> Fix | None:
+    from awesomelint.fixer import fix_is_safe  # the fixer imports the rule registry
+
     edit = _deletion(occ.doc, occ.entry)
     removed = tuple(
         (link.url, None)
@@ -107,7 +109,8 @@ def _fix(occ: Occurrence) -> Fix:
         if edit.start <= link.span.start and link.span.end <= edit.end
     )
     count = sum(1 for _ in occ.entry.walk())
-    return Fix((edit,), Applicability.UNSAFE, link_changes=removed, removes_entries=count)
+    fix = Fix((edit,), Applicability.UNSAFE, link_changes=removed, removes_entries=count)
+    return fix if fix_is_safe(occ.doc, fix) else None
 
 
 def _finding(ctx: Context[Options], occ: Occurrence, first: Occurrence, kind: str) -> Finding:

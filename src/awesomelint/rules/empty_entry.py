@@ -32,6 +32,8 @@ def _deletion(doc: Document, start: int, end: int) -> Edit:
 
 
 def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
+    from awesomelint.fixer import fix_is_safe  # the fixer imports the rule registry
+
     for _section, entry in doc.entries():
         if entry.kind is EntryKind.LIST_ITEM and entry.is_empty:
             fix = Fix(
@@ -39,7 +41,9 @@ def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
                 Applicability.UNSAFE,
                 removes_entries=1,
             )
-            yield ctx.finding(entry.span, "empty list item", fix=fix)
+            yield ctx.finding(
+                entry.span, "empty list item", fix=fix if fix_is_safe(doc, fix) else None
+            )
 
 
 RULE = Rule(

@@ -164,7 +164,7 @@ class _Checker:
             return None
         if lower in self.own:
             return self.own[lower]
-        if name_like or (word.text.isupper() and len(word.text) < 5):
+        if name_like or (len(lower) < 5 and (word.text.isupper() or _mid_sentence_name(word))):
             return None
         if lower in self.codespell:
             return self.codespell[lower]
@@ -202,6 +202,11 @@ def _neighbours(word: str, index: dict[str, set[str]]) -> set[str]:
     for i in range(len(word)):
         found |= index.get(word[:i] + word[i + 1 :], set())
     return found - {word}
+
+
+def _mid_sentence_name(word: _Word) -> bool:
+    """A short capitalised word inside a sentence: a name such as "Mor" more than a typo."""
+    return word.text[:1].isupper() and not word.at_start
 
 
 def _adjacent(text: str, left: _Word, right: _Word) -> bool:

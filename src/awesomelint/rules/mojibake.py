@@ -111,7 +111,7 @@ def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
 RULE = Rule(
     code="TXT001",
     name="mojibake",
-    summary="Text was decoded with the wrong encoding (ðŸŒŸ for 🌟, Ã© for é)",
+    summary="Text was decoded with the wrong encoding (UTF-8 read as Windows-1252)",
     check=check,
     doc=__doc__ or "",
     fixable=True,
