@@ -159,15 +159,15 @@ def test_mojibake_fix_on_the_seed_gives_back_the_star() -> None:
     assert {edit.text for f in findings if f.fix for edit in f.fix.edits} == {"\U0001f31f"}
 
 
-def test_ftfy_is_not_imported_for_clean_text() -> None:
+def test_ftfy_and_codespell_code_are_not_imported_for_clean_text() -> None:
     code = (
         "import sys\n"
         "from awesomelint.engine import check_documents\n"
         "from awesomelint.parse import parse_text\n"
-        "from awesomelint.rules import mojibake\n"
+        "from awesomelint.rules import misspelling, mojibake\n"
         "check_documents([parse_text('- [Caf\\u00e9](https://x.org) \\u2019 \\U0001f31f\\n')],"
-        " [mojibake.RULE])\n"
-        "print('ftfy' in sys.modules)\n"
+        " [mojibake.RULE, misspelling.RULE])\n"
+        "print('ftfy' in sys.modules or 'codespell_lib' in sys.modules)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

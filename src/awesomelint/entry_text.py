@@ -17,14 +17,21 @@ _PAREN_TAG = re.compile(
 _TASK_BOX = frozenset({" ", "x", "X"})
 _SEPARATORS = " \t\n-\u2013\u2014:|,;."
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+_ESCAPE = re.compile(r"\\(.)")
 _SPACES = re.compile(r"\s+")
+_NOT_PLAIN = re.compile(r"[*_`\\]|\s\s|[^\S ]")
 
 
 def plain(markdown: str) -> str:
     """Inline Markdown to plain text, well enough for titles and comparisons."""
+    if _NOT_PLAIN.search(markdown) is None:
+        return markdown.strip()
     text = _EMPHASIS.sub("", markdown)
-    text = re.sub(r"\\(.)", r"\1", text)
+    text = _ESCAPE.sub(r"\1", text)
     return _SPACES.sub(" ", text).strip()
+
+
+_LINK_KINDS = {kind.value: kind for kind in LinkKind}
 
 
 def make_link(text: str, raw: RawLink) -> Link:
@@ -34,7 +41,7 @@ def make_link(text: str, raw: RawLink) -> Link:
         span=Span(raw.start, raw.end),
         text_span=Span(raw.text_start, raw.text_end),
         url_span=Span(raw.url_start, raw.url_end),
-        kind=LinkKind(raw.kind),
+        kind=_LINK_KINDS[raw.kind],
         image=raw.image,
     )
 

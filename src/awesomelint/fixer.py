@@ -8,10 +8,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from awesomelint.diagnostics import Applicability, Finding, Fix
-from awesomelint.edits import OverlappingEdits, apply_edits, choose_fixes
+from awesomelint.edits import apply_edits, choose_fixes
 from awesomelint.engine import DEFAULT_SETTINGS, RuleSettings, check_documents
 from awesomelint.errors import FixError
-from awesomelint.model import Document
 from awesomelint.parse import ParsedDocument, parse_source
 from awesomelint.rules import Rule
 from awesomelint.source import Source
@@ -76,20 +75,6 @@ def verify(before: ParsedDocument, after: ParsedDocument, fixes: Sequence[Fix]) 
     return None
 
 
-def fix_is_safe(document: Document, fix: Fix) -> bool:
-    """Whether `fix`, applied alone, keeps every entry and link it does not declare.
-
-    For rules whose edits can change how the lines around them parse (deleting a list item
-    can turn the next, empty item into paragraph text): they offer only fixes that pass.
-    """
-    before = parse_source(Source(document.path, document.text, document.newline, document.bom))
-    try:
-        after = _reparse(before, apply_edits(document.text, fix.edits))
-    except OverlappingEdits:
-        return False
-    return verify(before, after, [fix]) is None
-
-
 def _blame(before: ParsedDocument, fixes: Sequence[Finding], problem: str) -> FixError:
     text = before.document.text
     for finding in fixes:
@@ -115,10 +100,20 @@ def fix_document(
     unsafe: bool = False,
     settings: RuleSettings = DEFAULT_SETTINGS,
     facts: Mapping[str, Any] | None = None,
+    others: Sequence[ParsedDocument] = (),
     check: Callable[[ParsedDocument], list[Finding]] | None = None,
 ) -> FixOutcome:
-    """Fix one document to a fixed point; raise FixError rather than lose anything."""
-    run = check or (lambda doc: check_documents([doc], rules, facts, settings=settings))
+    """Fix one document to a fixed point; raise FixError rather than lose anything.
+
+    `others` are the run's other documents: project-scope rules (duplicates, the vocabulary
+    check) see them, so `fix` agrees with `check`; only this document's findings are fixed.
+    """
+
+    def run_rules(doc: ParsedDocument) -> list[Finding]:
+        found = check_documents([doc, *others], rules, facts, settings=settings)
+        return [f for f in found if f.path == doc.document.path] if others else found
+
+    run = check or run_rules
     applied: list[Finding] = []
     current = parsed
     for _ in range(MAX_PASSES):

@@ -38,9 +38,24 @@ class FixRunResult:
     changed_files: int
 
 
-def _formatted(
-    outcome: FixOutcome, request: FixRequest, facts: Mapping[str, Any] | None
-) -> FixOutcome:
+@dc.dataclass(frozen=True, slots=True)
+class _RunContext:
+    facts: Mapping[str, Any]
+    others: tuple[ParsedDocument, ...]
+
+
+def _fix(parsed: ParsedDocument, request: FixRequest, context: _RunContext) -> FixOutcome:
+    return fix_document(
+        parsed,
+        request.rules,
+        unsafe=request.unsafe,
+        settings=request.settings,
+        facts=context.facts,
+        others=context.others,
+    )
+
+
+def _formatted(outcome: FixOutcome, request: FixRequest, context: _RunContext) -> FixOutcome:
     from awesomelint.formatting import format_markdown
 
     current = outcome
@@ -57,9 +72,7 @@ def _formatted(
                 f"{doc.path}: formatting with mdformat failed the safety check ({problem}); "
                 "nothing was written"
             )
-        current = fix_document(
-            formatted, request.rules, unsafe=request.unsafe, settings=request.settings, facts=facts
-        )
+        current = _fix(formatted, request, context)
         applied.extend(current.applied)
     raise FixError(
         f"{current.parsed.document.path}: formatting did not settle; nothing was written"
@@ -67,13 +80,12 @@ def _formatted(
 
 
 def fix_one(
-    parsed: ParsedDocument, request: FixRequest, facts: Mapping[str, Any] | None = None
+    parsed: ParsedDocument, request: FixRequest, context: _RunContext | None = None
 ) -> FixOutcome:
-    outcome = fix_document(
-        parsed, request.rules, unsafe=request.unsafe, settings=request.settings, facts=facts
-    )
+    context = context or _RunContext({}, ())
+    outcome = _fix(parsed, request, context)
     if request.format:
-        outcome = _formatted(outcome, request, facts)
+        outcome = _formatted(outcome, request, context)
     return outcome
 
 
@@ -101,7 +113,8 @@ def run_fix(paths: Sequence[Path], request: FixRequest) -> FixRunResult:
     applied = changed = 0
     for parsed in loaded.documents:
         try:
-            outcome = fix_one(parsed, request, facts)
+            others = tuple(doc for doc in loaded.documents if doc is not parsed)
+            outcome = fix_one(parsed, request, _RunContext(facts, others))
         except FixError as err:
             errors.append(FileError(parsed.document.path, str(err)))
             continue

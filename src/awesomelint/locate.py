@@ -20,6 +20,8 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>")
 _HTML_URL_ATTR = re.compile(
     r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'`=<]+))""", re.IGNORECASE
 )
+# A destination with no parentheses, escapes, spaces or controls: the common case, in one match.
+_PLAIN_DESTINATION = re.compile(r"[^ \x00-\x1f()\\]*")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _WHITESPACE = " \t\n"
 
@@ -134,6 +136,10 @@ def _parse_destination(text: str, pos: int, end: int) -> tuple[int, int, int] | 
                 return None
             q += 1
         return None
+    fast = _PLAIN_DESTINATION.match(text, pos, end)
+    q = fast.end() if fast is not None else pos
+    if q >= end or text[q] == ")" or text[q] <= " ":
+        return pos, q, q
     q = pos
     depth = 0
     while q < end:

@@ -35,11 +35,12 @@ import dataclasses as dc
 import re
 from collections.abc import Iterator, Sequence
 
-from awesomelint.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from awesomelint.diagnostics import Finding, Severity
 from awesomelint.errors import ConfigError
 from awesomelint.model import Document, Entry
 from awesomelint.paper_identity import RELATIONS, Occurrence, earlier_matches, relation
 from awesomelint.rules._base import Context, Rule
+from awesomelint.rules._deletion import deletion_fix
 
 _LEVELS = ("error", "warning", "info", "off")
 _SPACES = re.compile(r"\s+")
@@ -85,34 +86,6 @@ def _squeezed(doc: Document, entry: Entry) -> str:
     return _SPACES.sub(" ", doc.text[entry.content_span.start : entry.span.end]).strip()
 
 
-def _deletion(doc: Document, entry: Entry) -> Edit:
-    """Whole lines of the entry; a blank line left doubled by the cut goes with it."""
-    text = doc.text
-    start = text.rfind("\n", 0, entry.span.start) + 1
-    end = text.find("\n", entry.span.end)
-    end = len(text) if end == -1 else end + 1
-    blank_before = start >= 2 and text[start - 2 : start] == "\n\n"
-    if blank_before and text.startswith("\n", end):
-        end += 1
-    elif blank_before and end == len(text):
-        start -= 1
-    return Edit(start, end, "")
-
-
-def _fix(occ: Occurrence) -> Fix | None:
-    from awesomelint.fixer import fix_is_safe  # the fixer imports the rule registry
-
-    edit = _deletion(occ.doc, occ.entry)
-    removed = tuple(
-        (link.url, None)
-        for link in occ.doc.links
-        if edit.start <= link.span.start and link.span.end <= edit.end
-    )
-    count = sum(1 for _ in occ.entry.walk())
-    fix = Fix((edit,), Applicability.UNSAFE, link_changes=removed, removes_entries=count)
-    return fix if fix_is_safe(occ.doc, fix) else None
-
-
 def _finding(ctx: Context[Options], occ: Occurrence, first: Occurrence, kind: str) -> Finding:
     exact = kind == "same_section" and _squeezed(occ.doc, occ.entry) == _squeezed(
         first.doc, first.entry
@@ -122,7 +95,7 @@ def _finding(ctx: Context[Options], occ: Occurrence, first: Occurrence, kind: st
     return ctx.finding(
         occ.entry.span,
         f"{what} of the entry at {first.where}{where}",
-        fix=_fix(occ) if exact else None,
+        fix=deletion_fix(occ.doc, occ.entry) if exact else None,
         severity=ctx.configured_severity or Severity(getattr(ctx.options, kind)),
         document=occ.doc,
     )
