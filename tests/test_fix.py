@@ -204,13 +204,6 @@ def test_rule_needing_more_than_max_passes_raises_naming_it() -> None:
         fix_document(parsed, [TODO])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="fixer.fix_document off by one: after the MAX_PASSES-th pass it raises without "
-    "checking again, so a document that has settled is refused and the error names no rule "
-    "('rules still fixing: ;')",
-)
 def test_rule_needing_exactly_max_passes_settles_or_is_named() -> None:
     parsed = parse_text("# Notes\n\n" + "TODO\n" * MAX_PASSES)
     try:
@@ -348,13 +341,6 @@ def test_refused_fix_through_the_cli(
     assert folder_listing(tmp_path) == ["list.md"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=FixError,
-    reason="fixer.verify counts the declarations (removes_entries, link_changes) of every "
-    "chosen finding, but choose_fixes picks identical edits from two findings and apply_edits "
-    "applies them once: the legitimate fix is refused ('entries changed: 2 before, 1 after')",
-)
 def test_identical_fixes_from_two_rules_are_applied_once() -> None:
     empty_entry = rule("ENT001")
     twin = Rule(
@@ -432,13 +418,6 @@ def test_data_is_synced_before_the_rename(tmp_path: Path, monkeypatch: pytest.Mo
     assert folder_listing(tmp_path) == ["list.md"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=OSError,
-    reason="fixrun.run_fix lets an OSError from write_atomically escape: the run stops at "
-    "that file (later files are not fixed) and the CLI reports 'internal error ... please "
-    "report this bug' instead of a one-line file error and exit 2",
-)
 def test_write_failure_is_a_file_error_and_other_files_are_still_fixed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -461,12 +440,6 @@ def test_write_failure_is_a_file_error_and_other_files_are_still_fixed(
     assert second.read_bytes() == f"# L\n\n- {UNWRAPPED}\n".encode()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="writer.write_atomically renames over the path itself, so a symlinked list file "
-    "is replaced by a regular file and the file it points to is never fixed",
-)
 def test_fixing_a_symlinked_file_fixes_its_target(tmp_path: Path) -> None:
     target = tmp_path / "real.md"
     target.write_bytes(f"# L\n\n- {NESTED}\n".encode())

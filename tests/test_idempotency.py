@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesomelint.engine import check_documents
-from awesomelint.errors import FixError
 from awesomelint.fixer import FixOutcome, fix_document, verify
 from awesomelint.parse import ParsedDocument, parse_source, parse_text
 from awesomelint.rules import ALL_RULES, Rule, find_rule
@@ -68,9 +67,9 @@ def test_rule_fixture_cases_settle(case: Case) -> None:
 #
 # ENT001 and DUP001 delete whole lines. Deleting a line can change how the next line parses (a
 # table or paragraph becomes a lazy continuation, an indented line becomes a nested item, a
-# list not starting at 1 can no longer interrupt a paragraph). These fixes used to be refused
-# by the safety net with an internal error; now the rules offer only fixes that pass it. Either
-# way the finding must stay reported, and the other entries must read as before.
+# list not starting at 1 can no longer interrupt a paragraph). Such fixes used to be refused
+# by the safety net with an internal error; now the rules offer only fixes that pass it. So:
+# either the fix is applied or the finding stays reported, and the other entries read as before.
 
 
 def _entries(parsed: ParsedDocument) -> list[str]:
@@ -82,17 +81,18 @@ def _entries(parsed: ParsedDocument) -> list[str]:
     ]
 
 
-def _assert_deletes_one_entry_or_keeps_reporting(code: str, text: str, must_fix: bool) -> list[str]:
-    """Fix `text` with rule `code` alone; return the entries that had to stay as they were."""
+def _fix_with_only(code: str, text: str, must_fix: bool) -> list[str]:
+    """Fix `text` with rule `code` alone: applied, or still reported. Return the entries."""
     found = find_rule(code)
     assert found is not None
     parsed = parse_text(text)
     outcome = assert_settles(parsed, (found,))
     applied = [f.code for f in outcome.applied]
     if must_fix or applied:
-        assert applied == [code]
+        assert applied
+        assert set(applied) == {code}
     else:
-        assert [f.code for f in outcome.remaining] == [code]  # still reported, just not fixed
+        assert {f.code for f in outcome.remaining} == {code}  # still reported, just not fixed
         assert outcome.parsed.document.text == text
     return _entries(outcome.parsed)
 
@@ -128,46 +128,23 @@ def _assert_deletes_one_entry_or_keeps_reporting(code: str, text: str, must_fix:
         pytest.param(
             "# A\n\n- Sparse\n- \n- \n| Title | Venue |\n|---|---|\n| [a](https://a.example/) | b |\n",
             False,
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=FixError,
-                reason="fix_is_safe checks each ENT001 fix alone, and each alone is safe (the "
-                "other empty item still ends the list), but the fixer applies both in one "
-                "pass, the table is swallowed and the whole file is refused with an internal "
-                "error ('fixes by ENT001 (empty-entry) failed the safety check (entries "
-                "changed: 4 before, 1 after)')",
-            ),
             id="two-empty-items-before-table",
         ),
         pytest.param(
             "# A\n\n- Sparse\n- \n3. \n  4. Sparse\n",
             False,
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=FixError,
-                reason="as two-empty-items-before-table: each deletion alone is safe, both in "
-                "one pass make `4. Sparse` a lazy continuation of `Sparse` ('entries changed: "
-                "4 before, 1 after')",
-            ),
             id="two-empty-items-before-numbered",
         ),
         pytest.param(
             "# A\n\n1. [a](https://a.example/)\n2. \nA paragraph [x](https://x.example/).\n",
             False,
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason="the unsafe ENT001 fix deletes the empty item's whole line, so the "
-                "paragraph after it silently becomes part of entry 1 (no entry or link is "
-                "lost, so fix_is_safe and the safety net let it through)",
-            ),
             id="paragraph-right-after",
         ),
     ],
 )
 def test_deleting_an_empty_item_leaves_the_rest_alone(text: str, must_fix: bool) -> None:
     before = [entry for entry in _entries(parse_text(text)) if entry]
-    after = _assert_deletes_one_entry_or_keeps_reporting("ENT001", text, must_fix)
+    after = _fix_with_only("ENT001", text, must_fix)
     assert [entry for entry in after if entry] == before
 
 
@@ -205,7 +182,7 @@ def test_deleting_an_empty_item_leaves_the_rest_alone(text: str, must_fix: bool)
 )
 def test_deleting_a_duplicate_leaves_the_rest_alone(text: str, must_fix: bool) -> None:
     before = _entries(parse_text(text))
-    after = _assert_deletes_one_entry_or_keeps_reporting("DUP001", text, must_fix)
+    after = _fix_with_only("DUP001", text, must_fix)
     if after != before:  # the later copy is gone, everything else reads as before
         copy = before.index("[Paper](https://example.org/x)", 1)
         assert after == before[:copy] + before[copy + 1 :]

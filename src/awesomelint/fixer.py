@@ -75,6 +75,24 @@ def verify(before: ParsedDocument, after: ParsedDocument, fixes: Sequence[Fix]) 
     return None
 
 
+def _one_deletion_per_section(parsed: ParsedDocument, chosen: list[Finding]) -> list[Finding]:
+    """Keep at most one entry deletion per section in a pass.
+
+    A deletion is checked by its rule against the text as it is; two deletions in one list
+    can together change how the lines after them parse. Sections (headings) are independent.
+    """
+    seen: set[int] = set()
+    kept: list[Finding] = []
+    for finding in chosen:
+        if finding.fix is not None and finding.fix.removes_entries:
+            section = parsed.document.section_at(finding.span.start).span.start
+            if section in seen:
+                continue
+            seen.add(section)
+        kept.append(finding)
+    return kept
+
+
 def _blame(before: ParsedDocument, fixes: Sequence[Finding], problem: str) -> FixError:
     text = before.document.text
     for finding in fixes:
@@ -116,20 +134,31 @@ def fix_document(
     run = check or run_rules
     applied: list[Finding] = []
     current = parsed
-    for _ in range(MAX_PASSES):
+    passes = 0
+    while True:
         findings = run(current)
-        chosen = choose_fixes([f for f in findings if _allowed(f, unsafe)])
+        chosen = _one_deletion_per_section(
+            current, choose_fixes([f for f in findings if _allowed(f, unsafe)])
+        )
         if not chosen:
             return FixOutcome(current, tuple(applied), tuple(findings))
+        if passes == MAX_PASSES:
+            break
         edits = [edit for finding in chosen if finding.fix for edit in finding.fix.edits]
         text = apply_edits(current.document.text, edits)
         fixed = _reparse(current, text)
-        problem = verify(current, fixed, [f.fix for f in chosen if f.fix is not None])
+        # Identical edits from two findings are applied once, so they are declared once.
+        declared = {f.fix.edits: f.fix for f in chosen if f.fix is not None}
+        problem = verify(current, fixed, list(declared.values()))
         if problem is not None:
             raise _blame(current, chosen, problem)
         applied.extend(chosen)
         current = fixed
-    still = sorted({f"{f.code} ({f.rule})" for f in run(current) if _allowed(f, unsafe)})
+        # Deletions only ever remove entries, so they cannot oscillate: passes that only
+        # delete do not count towards the limit that catches rules fighting each other.
+        if any(f.fix is not None and not f.fix.removes_entries for f in chosen):
+            passes += 1
+    still = sorted({f"{f.code} ({f.rule})" for f in chosen})
     raise FixError(
         f"{parsed.document.path}: internal error: fixes did not settle after {MAX_PASSES} "
         f"passes; rules still fixing: {', '.join(still)}; nothing was written; "

@@ -128,7 +128,13 @@ def run_fix(paths: Sequence[Path], request: FixRequest) -> FixRunResult:
             diffs.append(_diff(parsed, outcome.parsed))
         else:
             source = Source(new.path, new.text, new.newline, new.bom)
-            write_atomically(new.path, source.restore(new.text).encode("utf-8"))
+            try:
+                write_atomically(new.path, source.restore(new.text).encode("utf-8"))
+            except OSError as err:
+                reason = err.strerror or str(err)
+                errors.append(FileError(new.path, f"{new.path}: cannot write ({reason})"))
+                changed -= 1
+                applied -= len(outcome.applied)
     remaining.sort(key=Finding.sort_key)
     result = RunResult(
         findings=tuple(remaining),

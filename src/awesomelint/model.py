@@ -162,6 +162,16 @@ class Document:
                 for item in entry.walk():
                     yield section, item
 
+    def section_at(self, offset: int) -> Section:
+        """The innermost section that contains `offset`."""
+        found = self.sections[0]
+        for section in self.walk_sections():
+            if section.span.start <= offset < section.span.end or (
+                section.span.start <= offset == section.span.end == len(self.text)
+            ):
+                found = section
+        return found
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset."""
         return self.lines.position(offset)

@@ -6,10 +6,13 @@ package and never copied into this repository; our own lists live in awesomelint
 
 from __future__ import annotations
 
+import bisect
 import dataclasses as dc
 import functools
 import importlib.resources
 import importlib.util
+import itertools
+import operator
 import string
 from pathlib import Path
 
@@ -23,37 +26,118 @@ class Correction:
     reason, or a trailing comma in codespell's format)."""
 
 
-def parse_corrections(text: str) -> dict[str, Correction]:
-    """Lines in codespell's format: `wrong->right`, `wrong->a, b,` or `wrong->right, reason`."""
-    table: dict[str, Correction] = {}
+# Every character but "\n", " " and "\t" that str.strip() and str.splitlines() treat as
+# space or a line break, and the capital sigma (its lower case depends on the letters around).
+_AWKWARD = (
+    "\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u03a3"
+)
+# Text that, in a file free of the characters above, may need a line by line reading.
+_IRREGULAR = ("#", "\n ", "\n\t", " ->", "\t->")
+
+
+def _is_plain(text: str) -> bool:
+    """No comments, no space around lines and arrows, no awkward characters: such a text may
+    be lower-cased as a whole and split at "\n" and at the first "->" of each line."""
+    if text.startswith((" ", "\t")) or any(part in text for part in _IRREGULAR):
+        return False
+    return not any(char in text for char in _AWKWARD)
+
+
+def _entries(text: str) -> dict[str, str]:
+    """Each `wrong` word (stripped, lower case) and the rest of its line (lower case), for
+    lines in codespell's format; a later line for the same word wins."""
+    if _is_plain(text):
+        return dict(line.split("->", 1) for line in text.lower().split("\n") if "->" in line)
+    entries: dict[str, str] = {}
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#") or "->" not in line:
             continue
         wrong, data = line.split("->", 1)
-        comma = data.rfind(",")
-        if comma == -1:
-            table[wrong.strip().lower()] = Correction((data.strip().lower(),), sure=True)
-            continue
-        if comma != len(data) - 1:
-            data = data[:comma]  # codespell: what follows the last comma is a reason
-        words = tuple(w.strip().lower() for w in data.split(",") if w.strip())
-        table[wrong.strip().lower()] = Correction(words, sure=False)
-    return table
+        entries[wrong.strip().lower()] = data.lower()
+    return entries
+
+
+def _correction(data: str) -> Correction:
+    """The right-hand side of a line: `right`, `a, b,` or `right, reason`."""
+    data = data.strip()
+    comma = data.rfind(",")
+    if comma == -1:
+        return Correction((data.lower(),), sure=True)
+    if comma != len(data) - 1:
+        data = data[:comma]  # codespell: what follows the last comma is a reason
+    words = tuple(w.strip().lower() for w in data.split(",") if w.strip())
+    return Correction(words, sure=False)
+
+
+def parse_corrections(text: str) -> dict[str, Correction]:
+    """Lines in codespell's format: `wrong->right`, `wrong->a, b,` or `wrong->right, reason`."""
+    return {wrong: _correction(data) for wrong, data in _entries(text).items()}
 
 
 @functools.cache
-def codespell_corrections() -> dict[str, Correction]:
-    """codespell's main dictionary, or {} when the package or its data file is missing."""
+def _codespell_text() -> str:
+    """codespell's main dictionary file, or "" when the package or the file is missing."""
     # find_spec locates the package without running its (GPL) code.
     spec = importlib.util.find_spec("codespell_lib")
     if spec is None or not spec.submodule_search_locations:
-        return {}
+        return ""
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / "dictionary.txt"
     try:
-        return parse_corrections(path.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8")
     except OSError:
-        return {}
+        return ""
+
+
+@functools.cache
+def _codespell_entries() -> dict[str, str]:
+    """codespell's main dictionary, unparsed: `_correction` makes an entry when it is used."""
+    return _entries(_codespell_text())
+
+
+@functools.cache
+def _codespell_sorted_lines() -> list[str] | None:
+    """The dictionary's lines, lower case, when they are plain and sorted (codespell keeps
+    them so): then a word is found by bisection, without splitting every line."""
+    text = _codespell_text()
+    if not _is_plain(text):
+        return None
+    lines = text.lower().split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines if all(map(operator.le, lines, itertools.islice(lines, 1, None))) else None
+
+
+def codespell_corrections() -> dict[str, Correction]:
+    """codespell's main dictionary, or {} when the package or its data file is missing."""
+    return {wrong: _correction(data) for wrong, data in _codespell_entries().items()}
+
+
+def codespell_correction(word: str) -> Correction | None:
+    """codespell's correction of `word` (lower case, no "->" in it), if it has one."""
+    lines = _codespell_sorted_lines()
+    if lines is None:
+        data = _codespell_entries().get(word)
+        return None if data is None else _correction(data)
+    prefix = word + "->"
+    at = bisect.bisect_left(lines, prefix)
+    found = None
+    while at < len(lines) and lines[at].startswith(prefix):
+        found = lines[at][len(prefix) :]  # the last line for a word wins
+        at += 1
+    return None if found is None else _correction(found)
+
+
+@functools.cache
+def _codespell_targets() -> frozenset[str]:
+    """Every word that codespell suggests, as written in its dictionary."""
+    entries = _codespell_entries().values()
+    targets = {data.strip() for data in entries if "," not in data}
+    for data in entries:
+        if "," in data:
+            targets.update(_correction(data).candidates)
+    return frozenset(targets)
 
 
 @functools.cache
@@ -72,14 +156,9 @@ def vocabulary() -> frozenset[str]:
 @functools.cache
 def known_words() -> frozenset[str]:
     """Words known to be right: the field vocabulary and every correction's target."""
-    targets = {
-        word
-        for table in (codespell_corrections(), own_corrections())
-        for correction in table.values()
-        for word in correction.candidates
-        if word.isalpha()
-    }
-    return vocabulary() | targets
+    own = {word for correction in own_corrections().values() for word in correction.candidates}
+    targets = _codespell_targets() | own
+    return vocabulary() | {word for word in targets if word.isalpha()}
 
 
 def _data(name: str) -> str:

@@ -28,33 +28,32 @@ def entry_lines(doc: Document, entry: Entry) -> Edit:
     return Edit(start, end, "")
 
 
-def _section_of(doc: Document, offset: int) -> Span:
-    best = Span(0, len(doc.text))
-    for section in doc.walk_sections():
-        if section.level and section.span.start <= offset < section.span.end:
-            best = section.span
-    return best
-
-
-def _shape(text: str) -> tuple[int, Counter[str]]:
+def _shape(text: str, cut: Edit | None = None) -> tuple[Counter[str], Counter[str]]:
+    """The entries' own texts and the link destinations of `text`, minus what `cut` spans."""
     from awesomelint.parse import parse_text  # parse imports nothing from rules
 
     doc = parse_text(text).document
-    entries = sum(1 for _ in doc.entries())
-    return entries, Counter(link.url for link in doc.links)
+    inside = (lambda span: cut.start <= span.start and span.end <= cut.end) if cut else None
+    entries = Counter(
+        doc.text[e.content_span.start : e.content_span.end]
+        for _, e in doc.entries()
+        if inside is None or not inside(e.span)
+    )
+    links = Counter(link.url for link in doc.links if inside is None or not inside(link.span))
+    return entries, links
 
 
-def _keeps_the_rest(doc: Document, edit: Edit, fix: Fix) -> bool:
-    scope = _section_of(doc, edit.start)
+def _keeps_the_rest(doc: Document, edit: Edit, removed: int) -> bool:
+    """Whether the cut removes `removed` entries and every other entry and link is kept."""
+    scope = doc.section_at(edit.start).span
     if not (scope.start <= edit.start and edit.end <= scope.end):
         scope = Span(0, len(doc.text))
     before = doc.text[scope.start : scope.end]
-    after = apply_edits(before, [Edit(edit.start - scope.start, edit.end - scope.start)])
-    old_entries, old_links = _shape(before)
-    new_entries, new_links = _shape(after)
-    for url, _ in fix.link_changes:
-        old_links[url] -= 1
-    return new_entries == old_entries - fix.removes_entries and +old_links == new_links
+    local = Edit(edit.start - scope.start, edit.end - scope.start)
+    kept_entries, kept_links = _shape(before, local)
+    if sum(_shape(before)[0].values()) - sum(kept_entries.values()) != removed:
+        return False
+    return (kept_entries, kept_links) == _shape(apply_edits(before, [local]))
 
 
 def deletion_fix(doc: Document, entry: Entry) -> Fix | None:
@@ -67,4 +66,4 @@ def deletion_fix(doc: Document, entry: Entry) -> Fix | None:
     )
     count = sum(1 for _ in entry.walk())
     fix = Fix((edit,), Applicability.UNSAFE, link_changes=removed, removes_entries=count)
-    return fix if _keeps_the_rest(doc, edit, fix) else None
+    return fix if _keeps_the_rest(doc, edit, count) else None

@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import bisect
 import dataclasses as dc
+import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -47,14 +49,28 @@ MIN_VOCABULARY_LENGTH = 6
 COMMON = 3
 RARE = 2
 
-_HIDDEN = re.compile(
-    r"<!--.*?-->|</?[A-Za-z][^<>]*>|\b(?:https?|ftp)://\S+|\bwww\.\S+|\S+@\S+"
-    r"|^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[^\n]*",  # a link reference definition, label included
-    re.DOTALL | re.MULTILINE,
+# What is never prose, as alternatives of one pattern, each with a string that any match of
+# it contains: an alternative whose string is not in the text is left out of the pattern.
+_HIDDEN_PARTS = (
+    ("<!--", r"<!--.*?-->"),
+    ("<", r"</?[A-Za-z][^<>]*>"),
+    ("://", r"\b(?:https?|ftp)://\S+"),
+    ("www.", r"\bwww\.\S+"),
+    # Text with an "@" in it, to the end of its run of non-space: an e-mail address or handle.
+    # (As `\S+@\S+`, but checking once for the "@" instead of backtracking for it.)
+    ("@", r"\S(?=[^\s@]*+@\S)\S*"),
+    ("]:", r"^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[^\n]*"),  # a link reference definition
 )
-# Paths, domains and file names ("owner/repo", "nnsight.net") once the URLs are gone.
-_PATHLIKE = re.compile(r"\S*\w[/.\\]\w\S*")
-_TOKEN = re.compile("\\w+(?:['\u2019]\\w+)*")
+# Paths, domains and file names ("owner/repo", "nnsight.net") once the URLs are gone: each
+# whole run of non-space with a word character, a "/", "." or "\" and a word character in it.
+# The "/", "." or "\" between two word characters (matched first: it is rarer than a word).
+_PATH_MARK = re.compile(r"[/.\\](?<=\w[/.\\])(?=\w)")
+_RUN = re.compile(r"\S+")
+_TOKEN = re.compile("(\\w+)(?:['\u2019]\\w+)*")
+"""A word; the group is the part before any apostrophe ("don" of "don't")."""
+_TOKEN_AND_GAP = re.compile("\\w+(?:['\u2019]\\w+)*\\W*")
+"""A word and the text up to the next word: their lengths give the words' offsets."""
+_GAP = re.compile("\\W*")
 _BOUNDARY = frozenset(".!?:;-\u2013\u2014|([>#")
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 _SKIPPED = frozenset(" \t*_~\"'\u201c\u2018")
@@ -75,28 +91,73 @@ class _Word:
     """The link whose text the word is in."""
 
 
-def _visible(doc: Document) -> str:
-    """doc.text with everything that is not prose replaced by spaces (offsets kept)."""
-    chars = list(doc.text)
-
-    def hide(start: int, end: int) -> None:
-        chars[start:end] = " " * (end - start)
-
+def _hidden_spans(doc: Document) -> list[tuple[int, int]]:
+    """What is never prose: front matter other than its prose values, code, link targets."""
+    spans: list[tuple[int, int]] = []
     front = doc.front_matter
     if front is not None:
-        hide(front.span.start, front.span.end)
-        for field in front.fields:
-            if field.key.lower() in PROSE_KEYS:
-                span = field.value_span
-                chars[span.start : span.end] = doc.text[span.start : span.end]
-    for span in doc.code_spans:
-        hide(span.start, span.end)
-    for link in doc.links:
-        hide(link.url_span.start, link.url_span.end)
-    text = "".join(chars)
-    for pattern in (_HIDDEN, _PATHLIKE):
-        text = pattern.sub(lambda m: " " * len(m.group()), text)
-    return text
+        start = front.span.start
+        values = sorted(
+            (field.value_span.start, field.value_span.end)
+            for field in front.fields
+            if field.key.lower() in PROSE_KEYS
+        )
+        for value_start, value_end in values:
+            spans.append((start, max(start, value_start)))
+            start = max(start, value_end)
+        spans.append((start, front.span.end))
+    spans.extend((span.start, span.end) for span in doc.code_spans)
+    spans.extend((link.url_span.start, link.url_span.end) for link in doc.links)
+    return spans
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every span replaced by as many spaces."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in sorted(spans):
+        if end <= done:
+            continue
+        start = max(start, done)
+        if start < end:
+            pieces += (text[done:start], " " * (end - start))
+            done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+@functools.lru_cache(maxsize=2 ** len(_HIDDEN_PARTS))
+def _hidden_pattern(parts: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(parts), re.DOTALL | re.MULTILINE)
+
+
+def _path_spans(text: str) -> list[tuple[int, int]]:
+    """The runs of non-space that look like a path, a domain or a file name."""
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for mark in _PATH_MARK.finditer(text):
+        at = mark.start()
+        if at < done:
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end == -1 else line_end
+        for run in _RUN.finditer(text, line_start, line_end):
+            if run.end() > at:
+                spans.append(run.span())
+                done = run.end()
+                break
+    return spans
+
+
+def _visible(doc: Document) -> str:
+    """doc.text with everything that is not prose replaced by spaces (offsets kept)."""
+    text = _blank_spans(doc.text, _hidden_spans(doc))
+    parts = tuple(part for literal, part in _HIDDEN_PARTS if literal in text)
+    if parts:
+        hidden = _hidden_pattern(parts)
+        text = _blank_spans(text, [m.span() for m in hidden.finditer(text)])
+    return _blank_spans(text, _path_spans(text))
 
 
 def _at_start(text: str, start: int) -> bool:
@@ -106,18 +167,34 @@ def _at_start(text: str, start: int) -> bool:
     return pos < 0 or text[pos] == "\n" or text[pos] in _BOUNDARY
 
 
-def _words(doc: Document, text: str) -> list[_Word]:
-    link_starts = [link.text_span.start for link in doc.links]
-    words = []
-    for match in _TOKEN.finditer(text):
-        token = re.split("['\u2019]", match.group(), maxsplit=1)[0]
-        start = match.start()
-        index = bisect.bisect_right(link_starts, start) - 1
-        link = doc.links[index] if index >= 0 else None
+class _Words:
+    """The words of a document's prose, made into `_Word`s only when they are looked at."""
+
+    def __init__(self, doc: Document, text: str) -> None:
+        self.doc = doc
+        self.text = text
+        self.tokens: list[str] = _TOKEN.findall(text)
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        lead = _GAP.match(self.text)
+        lengths = map(len, _TOKEN_AND_GAP.findall(self.text))
+        return list(itertools.accumulate(lengths, initial=lead.end() if lead else 0))
+
+    @functools.cached_property
+    def link_starts(self) -> list[int]:
+        return [link.text_span.start for link in self.doc.links]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, i: int) -> _Word:
+        start = self.starts[i]
+        index = bisect.bisect_right(self.link_starts, start) - 1
+        link = self.doc.links[index] if index >= 0 else None
         if link is not None and not link.text_span.contains(start):
             link = None
-        words.append(_Word(token, start, _at_start(text, start), link))
-    return words
+        return _Word(self.tokens[i], start, _at_start(self.text, start), link)
 
 
 def _checkable(word: str) -> bool:
@@ -132,11 +209,16 @@ class _Checker:
         self.counts = counts
         self.allowed = frozenset(w.lower() for w in options.allowed_words)
         self.own = spelling.own_corrections()
-        self.codespell = spelling.codespell_corrections()
-        self.known = spelling.known_words()
-        common = {w for w, n in counts.items() if n >= COMMON}
-        self.targets = spelling.vocabulary() | {w for w in common if _checkable(w)}
-        self.index = _deletion_index(self.targets)
+
+    @functools.cached_property
+    def known(self) -> frozenset[str]:
+        return spelling.known_words()
+
+    @functools.cached_property
+    def index(self) -> dict[str, set[str]]:
+        common = {w for w, n in self.counts.items() if n >= COMMON}
+        targets = spelling.vocabulary() | {w for w in common if _checkable(w)}
+        return _deletion_index(targets)
 
     def is_known(self, lower: str) -> bool:
         if lower in self.known or self.counts[lower] >= COMMON:
@@ -145,35 +227,59 @@ class _Checker:
             lower.endswith(suffix) and lower[: -len(suffix)] in self.known for suffix in _SUFFIXES
         )
 
-    def name_like(self, words: Sequence[_Word], i: int, text: str) -> bool:
+    def name_like(self, words: _Words, i: int) -> bool:
         """A capitalised word next to an unknown capitalised word: likely part of a name."""
-        if not words[i].text[:1].isupper() or words[i].text.isupper():
+        word = words[i]
+        if not word.text[:1].isupper() or word.text.isupper():
             return False
         for j in (i - 1, i + 1):
-            if 0 <= j < len(words) and _adjacent(text, words[min(i, j)], words[max(i, j)]):
-                other = words[j].text
-                if other[:1].isupper() and not self.is_known(other.lower()):
-                    return True
+            if not 0 <= j < len(words):
+                continue
+            other = words[j]
+            left, right = (other, word) if j < i else (word, other)
+            if (
+                _adjacent(words.text, left, right)
+                and other.text[:1].isupper()
+                and not self.is_known(other.text.lower())
+            ):
+                return True
         return False
 
-    def correction(self, word: _Word, name_like: bool) -> Correction | None:
-        lower = word.text.lower()
-        if lower in self.allowed or not _checkable(word.text):
-            return None
-        if word.link is not None and lower in word.link.url.lower():
+    def candidate(self, lower: str) -> tuple[str, Correction] | None:
+        """The correction, and its source, that a word spelt `lower` in some case gets when its
+        place in the text does not rule it out (see `correction`)."""
+        if lower in self.allowed or not (lower.isascii() and lower.isalpha() and len(lower) >= 3):
             return None
         if lower in self.own:
-            return self.own[lower]
-        if name_like or (len(lower) < 5 and (word.text.isupper() or _mid_sentence_name(word))):
+            return "own", self.own[lower]
+        found = spelling.codespell_correction(lower)
+        if found is not None:
+            return "codespell", found
+        if len(lower) < MIN_VOCABULARY_LENGTH:
             return None
-        if lower in self.codespell:
-            return self.codespell[lower]
-        if word.text.isupper() or len(lower) < MIN_VOCABULARY_LENGTH:
-            return None
-        return self._from_vocabulary(lower)
+        found = self._from_vocabulary(lower)
+        return None if found is None else ("vocabulary", found)
+
+    def correction(self, words: _Words, i: int, source: str) -> bool:
+        """Whether the word's place lets its candidate correction from `source` stand."""
+        word = words[i]
+        lower = word.text.lower()
+        if not _checkable(word.text):
+            return False
+        if word.link is not None and lower in word.link.url.lower():
+            return False
+        if source == "own":
+            return True
+        if self.name_like(words, i) or (
+            len(lower) < 5 and (word.text.isupper() or _mid_sentence_name(word))
+        ):
+            return False
+        return source == "codespell" or not (
+            word.text.isupper() or len(lower) < MIN_VOCABULARY_LENGTH
+        )
 
     def _from_vocabulary(self, lower: str) -> Correction | None:
-        if self.is_known(lower) or self.counts[lower] > RARE:
+        if self.counts[lower] > RARE:
             return None
         near = self.index.get(lower, set()) | _neighbours(lower, self.index)
         found = [
@@ -181,7 +287,8 @@ class _Checker:
             for c in near
             if spelling.edit_distance(lower, c) == 1 and not spelling.is_variant(lower, c)
         ]
-        if not found:
+        # Known words are looked up last: the codespell part of them is slow to build.
+        if not found or self.is_known(lower):
             return None
         found.sort(key=lambda c: (-self.counts[c], c))
         return Correction(tuple(found), sure=len(found) == 1)
@@ -234,17 +341,21 @@ def _finding(ctx: Context[Options], doc: Document, word: _Word, fix: Correction)
 def check(contexts: Sequence[Context[Options]]) -> Iterator[Finding]:
     if not contexts:
         return
-    per_doc = []
-    for ctx in contexts:
-        text = _visible(ctx.document)
-        per_doc.append((ctx, text, _words(ctx.document, text)))
-    counts = Counter(word.text.lower() for _ctx, _text, words in per_doc for word in words)
+    per_doc = [(ctx, _Words(ctx.document, _visible(ctx.document))) for ctx in contexts]
+    lowers = [list(map(str.lower, words.tokens)) for _ctx, words in per_doc]
+    counts = Counter(itertools.chain.from_iterable(lowers))
     checker = _Checker(counts, contexts[0].options)
-    for ctx, text, words in per_doc:
-        for i, word in enumerate(words):
-            fix = checker.correction(word, checker.name_like(words, i, text))
-            if fix is not None and fix.candidates:
-                yield _finding(ctx, ctx.document, word, fix)
+    # Most words cannot be misspelt whatever their place: look each spelling up once.
+    candidates = {
+        lower: found for lower in counts if (found := checker.candidate(lower)) is not None
+    }
+    candidates = {lower: found for lower, found in candidates.items() if found[1].candidates}
+    for (ctx, words), doc_lowers in zip(per_doc, lowers, strict=True):
+        hits = itertools.compress(itertools.count(), map(candidates.__contains__, doc_lowers))
+        for i in hits:
+            source, fix = candidates[doc_lowers[i]]
+            if checker.correction(words, i, source):
+                yield _finding(ctx, ctx.document, words[i], fix)
 
 
 RULE = Rule(
