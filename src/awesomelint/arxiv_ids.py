@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -52,6 +53,15 @@ _LOOSE_RE = re.compile(_PREFIX + _id_pattern(loose=True))
 _SCAN_RE = re.compile(r"(?<![\w./-])" + _PREFIX + _id_pattern(loose=True) + r"(?!\w|\.\d)")
 
 
+@functools.cache
+def _cited_re() -> re.Pattern[str]:
+    """`_SCAN_RE` with the `arXiv:` prefix required; starting at a plain "a" lets the search
+    skip ahead fast. No id found by `_SCAN_RE` can overlap such a match (ids end with a
+    digit), so this finds exactly the prefixed ids that `find_arxiv_ids` finds."""
+    prefix = r"(?P<prefix>[aA](?<![\w./-][aA])(?i:rxiv): ?)"
+    return re.compile(prefix + _id_pattern(loose=True) + r"(?!\w|\.\d)")
+
+
 def _from_match(m: re.Match[str]) -> ArxivId:
     version = int(m["ver"]) if m["ver"] else None
     if m["yymm"]:
@@ -59,12 +69,14 @@ def _from_match(m: re.Match[str]) -> ArxivId:
     return ArxivId(f"{m['archive']}/{m['oyymm']}{m['onum']}", version, m["oyymm"], old_style=True)
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_arxiv_id(text: str) -> ArxivId | None:
     """Parse a bare identifier (`arXiv:` prefix and `vN` optional) that fits arXiv's grammar."""
     m = _STRICT_RE.fullmatch(text.strip())
     return _from_match(m) if m else None
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_arxiv_id_loose(text: str) -> ArxivId | None:
     """Like `parse_arxiv_id`, but any month and any archive name, for reporting bad ids."""
     m = _LOOSE_RE.fullmatch(text.strip())
@@ -79,6 +91,11 @@ def find_arxiv_ids(text: str) -> list[tuple[int, int, str]]:
             continue
         spans.append((m.start(), m.end(), m[0]))
     return spans
+
+
+def find_cited_arxiv_ids(text: str) -> list[tuple[int, int, str]]:
+    """The ids of `find_arxiv_ids` that are written with an `arXiv:` prefix."""
+    return [(m.start(), m.end(), m[0]) for m in _cited_re().finditer(text)]
 
 
 def arxiv_id_problem(arxiv: ArxivId, today: datetime.date) -> str | None:

@@ -20,8 +20,8 @@ Anchor links, relative links, images and entries of table-of-contents sections n
 from __future__ import annotations
 
 import dataclasses as dc
+import functools
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 from awesomelint import urls
@@ -79,11 +79,13 @@ def closest(occ: Occurrence, others: Sequence[Occurrence]) -> Occurrence:
     return min(others, key=lambda other: RELATIONS.index(relation(occ, other)))
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_title(title: str) -> str:
     """A comparison form of a title: plain text, casefolded, punctuation and spaces squeezed."""
     return _NON_WORD.sub(" ", plain(title).casefold()).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def title_key(title: str) -> str | None:
     """The title as an identity key, or None when it is too short to identify anything."""
     normal = normalize_title(title)
@@ -105,12 +107,9 @@ def _is_link_only(entry: Entry) -> bool:
 
 def identity_keys(entry: Entry) -> frozenset[str]:
     """The keys naming what this entry lists (see the module docs)."""
-    links = list(entry.links)
-    if not _web_links(links):
-        links.extend(
-            link for child in entry.children if _is_link_only(child) for link in child.links
-        )
-    found = _web_links(links)
+    found = _web_links(entry.links) or _web_links(
+        link for child in entry.children if _is_link_only(child) for link in child.links
+    )
     papers = frozenset(ident.key for _, ident in found if ident.kind in PAPER_KINDS)
     if papers:
         return papers
@@ -151,22 +150,26 @@ def occurrences(docs: Sequence[Document]) -> list[Occurrence]:
 
 def earlier_matches(docs: Sequence[Document]) -> Iterator[tuple[Occurrence, list[Occurrence]]]:
     """Each occurrence that repeats earlier ones, with those earlier ones in order."""
-    by_key: dict[str, list[int]] = defaultdict(list)
-    by_title: dict[str, list[int]] = defaultdict(list)
-    linkless_by_title: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[str, list[int]] = {}
+    by_title: dict[str, list[int]] = {}
+    linkless_by_title: dict[str, list[int]] = {}
     found = occurrences(docs)
     for index, occ in enumerate(found):
         earlier: set[int] = set()
         for key in occ.keys:
-            earlier.update(by_key[key])
-        if occ.title_key is not None:
-            earlier.update((linkless_by_title if occ.keys else by_title)[occ.title_key])
-        matches = [found[i] for i in sorted(earlier) if not found[i].encloses(occ)]
-        if matches:
-            yield occ, matches
+            if key in by_key:
+                earlier.update(by_key[key])
+        title = occ.title_key
+        titles = linkless_by_title if occ.keys else by_title
+        if title is not None and title in titles:
+            earlier.update(titles[title])
+        if earlier:
+            matches = [found[i] for i in sorted(earlier) if not found[i].encloses(occ)]
+            if matches:
+                yield occ, matches
         for key in occ.keys:
-            by_key[key].append(index)
-        if occ.title_key is not None:
-            by_title[occ.title_key].append(index)
+            by_key.setdefault(key, []).append(index)
+        if title is not None:
+            by_title.setdefault(title, []).append(index)
             if not occ.keys:
-                linkless_by_title[occ.title_key].append(index)
+                linkless_by_title.setdefault(title, []).append(index)

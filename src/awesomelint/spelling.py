@@ -97,13 +97,20 @@ def _codespell_entries() -> dict[str, str]:
 
 
 @functools.cache
+def _codespell_plain_text() -> str | None:
+    """The dictionary in lower case, when it is plain (see `_is_plain`)."""
+    text = _codespell_text()
+    return text.lower() if _is_plain(text) else None
+
+
+@functools.cache
 def _codespell_sorted_lines() -> list[str] | None:
     """The dictionary's lines, lower case, when they are plain and sorted (codespell keeps
     them so): then a word is found by bisection, without splitting every line."""
-    text = _codespell_text()
-    if not _is_plain(text):
+    text = _codespell_plain_text()
+    if text is None:
         return None
-    lines = text.lower().split("\n")
+    lines = text.split("\n")
     if lines[-1] == "":
         lines.pop()
     return lines if all(map(operator.le, lines, itertools.islice(lines, 1, None))) else None
@@ -114,19 +121,24 @@ def codespell_corrections() -> dict[str, Correction]:
     return {wrong: _correction(data) for wrong, data in _codespell_entries().items()}
 
 
-def codespell_correction(word: str) -> Correction | None:
-    """codespell's correction of `word` (lower case, no "->" in it), if it has one."""
+def _codespell_data(word: str) -> str | None:
+    """The right-hand side of the line for `word` (lower case, no "->" in it), if any."""
     lines = _codespell_sorted_lines()
     if lines is None:
-        data = _codespell_entries().get(word)
-        return None if data is None else _correction(data)
+        return _codespell_entries().get(word)
     prefix = word + "->"
     at = bisect.bisect_left(lines, prefix)
     found = None
     while at < len(lines) and lines[at].startswith(prefix):
         found = lines[at][len(prefix) :]  # the last line for a word wins
         at += 1
-    return None if found is None else _correction(found)
+    return found
+
+
+def codespell_correction(word: str) -> Correction | None:
+    """codespell's correction of `word` (lower case, no "->" in it), if it has one."""
+    data = _codespell_data(word)
+    return None if data is None else _correction(data)
 
 
 @functools.cache
@@ -138,6 +150,24 @@ def _codespell_targets() -> frozenset[str]:
         if "," in data:
             targets.update(_correction(data).candidates)
     return frozenset(targets)
+
+
+def _is_codespell_target(word: str) -> bool:
+    """Whether codespell suggests `word` (lower case letters): its lines that have the word
+    are read, not the whole dictionary."""
+    text = _codespell_plain_text()
+    if text is None or _codespell_sorted_lines() is None:
+        return word in _codespell_targets()
+    at = text.find(word)
+    while at != -1:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        wrong, arrow, data = text[start:end].partition("->")
+        if arrow and word in _correction(data).candidates and _codespell_data(wrong) == data:
+            return True
+        at = text.find(word, end)
+    return False
 
 
 @functools.cache
@@ -159,6 +189,19 @@ def known_words() -> frozenset[str]:
     own = {word for correction in own_corrections().values() for word in correction.candidates}
     targets = _codespell_targets() | own
     return vocabulary() | {word for word in targets if word.isalpha()}
+
+
+@functools.cache
+def _own_targets() -> frozenset[str]:
+    return frozenset(word for fix in own_corrections().values() for word in fix.candidates)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_known_word(word: str) -> bool:
+    """`word in known_words()`, without reading all of codespell's dictionary."""
+    if word in vocabulary():
+        return True
+    return word.isalpha() and (word in _own_targets() or _is_codespell_target(word))
 
 
 def _data(name: str) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote
 
 from awesomelint.arxiv_ids import (
@@ -44,6 +45,9 @@ _NETLOC_RE = re.compile(
     r"(?:(?P<user>.*)@)?(?P<host>\[[^\]]*\]|[^:]*)(?::(?P<port>.*))?", re.DOTALL
 )
 _TRACKING = frozenset({"fbclid", "gclid", "ref", "ref_src"})
+_CACHE_SIZE = 65536
+"""Entries in each cache of a pure function of a URL string: a big list has some 30,000
+links, and several rules ask about each."""
 
 
 def _words(text: str) -> frozenset[str]:
@@ -60,8 +64,7 @@ class _Parts:
 
     @property
     def host(self) -> str:
-        m = _NETLOC_RE.fullmatch(self.netloc)
-        return m["host"].lower().rstrip(".") if m else ""
+        return _host(self.netloc)
 
     def join(self) -> str:
         url = f"{self.scheme}://{self.netloc}{self.path}"
@@ -72,6 +75,13 @@ class _Parts:
         return url
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _host(netloc: str) -> str:
+    m = _NETLOC_RE.fullmatch(netloc)
+    return m["host"].lower().rstrip(".") if m else ""
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def _split(url: str) -> _Parts | None:
     m = _URL_RE.fullmatch(url)
     if m is None:
@@ -140,6 +150,7 @@ def _arxiv_from_parts(parts: _Parts) -> ArxivId | None:
     return parse_arxiv_id_loose(m["id"]) if m else None
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def arxiv_from_url(url: str) -> ArxivId | None:
     """The arXiv id an arXiv URL (any host, mirror or DOI form) points to; loosely parsed,
     so check `arxiv_id_problem` before trusting it."""
@@ -189,6 +200,7 @@ def _github_from_parts(parts: _Parts) -> tuple[GitHubRepo, str] | None:
     return GitHubRepo(m["owner"], m["repo"], deep), rest
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def github_from_url(url: str) -> GitHubRepo | None:
     """The repository a github.com URL points to or into; None for other GitHub pages."""
     parts = _web_parts(url)
@@ -255,11 +267,6 @@ def _doi_from_parts(parts: _Parts) -> str | None:
     return doi if _DOI_RE.fullmatch(doi) else None
 
 
-def _arxiv_identity(parts: _Parts) -> Identity | None:
-    arxiv = _arxiv_from_parts(parts)
-    return Identity("arxiv", f"arxiv:{arxiv.id}") if arxiv else None
-
-
 def _github_identity(parts: _Parts) -> Identity | None:
     found = _github_from_parts(parts)
     if found is None or found[0].deep:
@@ -301,8 +308,8 @@ def _lesswrong_identity(parts: _Parts) -> Identity | None:
     return Identity("lesswrong", f"lesswrong:{m['id']}") if m else None
 
 
+# After the arXiv forms, which `identity` finds through the cache of `arxiv_from_url`.
 _IDENTITY_FINDERS: tuple[Callable[[_Parts], Identity | None], ...] = (
-    _arxiv_identity,
     _github_identity,
     _doi_identity,
     _openreview_identity,
@@ -312,17 +319,23 @@ _IDENTITY_FINDERS: tuple[Callable[[_Parts], Identity | None], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def identity(url: str) -> Identity | None:
     """What a link points to, for duplicate detection; None for non-http(s) links."""
-    parts = _web_parts(url.strip())
+    stripped = url.strip()
+    parts = _web_parts(stripped)
     if parts is None:
         return None
+    arxiv = arxiv_from_url(stripped)
+    if arxiv:
+        return Identity("arxiv", f"arxiv:{arxiv.id}")
     for finder in _IDENTITY_FINDERS:
         if found := finder(parts):
             return found
     return Identity("url", f"url:{normalize_url(url)}")
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def normalize_url(url: str) -> str:
     """A comparison form of any URL: case, `www.`, ports, fragment and tracking removed."""
     parts = _split(url.strip())
@@ -351,7 +364,7 @@ _UPGRADE_HOSTS = frozenset({"arxiv.org", "github.com", "openreview.net"})
 def _upgrade(parts: _Parts) -> _Parts:
     host = parts.netloc.lower().removeprefix("www.")
     if host in _UPGRADE_HOSTS:
-        return replace(parts, scheme="https", netloc=host)
+        return _Parts("https", host, parts.path, parts.query, parts.fragment)
     return parts
 
 
@@ -373,9 +386,10 @@ def _canonical_github(parts: _Parts) -> _Parts | None:
         return None
     repo, rest = found
     path = f"/{repo.owner}/{repo.repo}" + (f"/{rest}" if repo.deep else "")
-    return replace(parts, path=path)
+    return _Parts(parts.scheme, parts.netloc, path, parts.query, parts.fragment)
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def canonical_url(url: str, *, keep_arxiv_version: bool = False) -> str | None:
     """The canonical spelling of a link when it differs from `url`, else None."""
     parts = _web_parts(url)
@@ -383,6 +397,7 @@ def canonical_url(url: str, *, keep_arxiv_version: bool = False) -> str | None:
         return None
     parts = _upgrade(parts)
     parts = _canonical_arxiv(parts, keep_arxiv_version) or _canonical_github(parts) or parts
-    parts = replace(parts, query=_filter_query(parts.query, _is_utm))
+    query = _filter_query(parts.query, _is_utm)
+    parts = _Parts(parts.scheme, parts.netloc, parts.path, query, parts.fragment)
     canonical = parts.join()
     return canonical if canonical != url else None

@@ -227,7 +227,18 @@ def _split_prefix(words: list[Token]) -> bool:
 
 def parse_tag(value: str, table: VenueTable | None = None) -> VenueTag | None:
     """What a tag value means as a venue tag, or None when it is not clearly one."""
-    table = table or default_table()
+    if table is None or table is default_table():
+        return _parse_with_default_table(value)
+    return _parse_tag(value, table)
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_with_default_table(value: str) -> VenueTag | None:
+    """`parse_tag` with the built-in table: a list repeats its few venue tags many times."""
+    return _parse_tag(value, default_table())
+
+
+def _parse_tag(value: str, table: VenueTable) -> VenueTag | None:
     tokens = tokenize(value)
     words = [t for t in tokens if t.kind == "word"]
     venue: NameMatch | None = None

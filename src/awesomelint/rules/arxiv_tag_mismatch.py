@@ -22,6 +22,7 @@ id; entries linking several different arXiv ids are skipped.
 from __future__ import annotations
 
 import dataclasses as dc
+import functools
 from collections.abc import Iterable, Iterator
 
 from awesomelint import urls
@@ -55,6 +56,7 @@ def _skip(value: str, pos: int, chars: Iterable[str]) -> int:
     return pos
 
 
+@functools.lru_cache(maxsize=65536)  # a list repeats its few tag values often
 def _read_tag(value: str) -> _TagDate | None:
     """The four digits of `arXiv 2303`, `arxiv2503`, `arxvi  2410`; None for other labels."""
     word_start = _skip(value, 0, " \t")

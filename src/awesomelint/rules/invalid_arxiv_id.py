@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 
 from awesomelint import urls
+from awesomelint.arxiv_ids import find_cited_arxiv_ids
 from awesomelint.diagnostics import Finding
 from awesomelint.model import Document, Link, Span
 from awesomelint.rules._base import Context, Rule
@@ -90,11 +91,13 @@ def _excluded(doc: Document) -> list[Span]:
 
 
 def _text_findings(doc: Document, ctx: Context[Options], today: datetime.date) -> Iterator[Finding]:
-    excluded = _excluded(doc)
-    for start, end, written in urls.find_arxiv_ids(doc.text):
-        # Only cited ids ("arXiv:2303.08112"): a bare dotted number may be anything.
+    excluded: list[Span] | None = None  # made when first needed: most lists cite no ids
+    # Only cited ids ("arXiv:2303.08112"): a bare dotted number may be anything.
+    for start, end, written in find_cited_arxiv_ids(doc.text):
         if not written.lower().startswith("arxiv:"):
             continue
+        if excluded is None:
+            excluded = _excluded(doc)
         if any(span.start < end and start < span.end for span in excluded):
             continue
         arxiv = urls.parse_arxiv_id_loose(written)

@@ -35,7 +35,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from awesomelint import spelling
 from awesomelint.diagnostics import Edit, Finding, Fix, Severity
@@ -68,9 +68,7 @@ _PATH_MARK = re.compile(r"[/.\\](?<=\w[/.\\])(?=\w)")
 _RUN = re.compile(r"\S+")
 _TOKEN = re.compile("(\\w+)(?:['\u2019]\\w+)*")
 """A word; the group is the part before any apostrophe ("don" of "don't")."""
-_TOKEN_AND_GAP = re.compile("\\w+(?:['\u2019]\\w+)*\\W*")
-"""A word and the text up to the next word: their lengths give the words' offsets."""
-_GAP = re.compile("\\W*")
+_WORD_CHAR = re.compile(r"\w")
 _BOUNDARY = frozenset(".!?:;-\u2013\u2014|([>#")
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 _SKIPPED = frozenset(" \t*_~\"'\u201c\u2018")
@@ -126,7 +124,7 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-@functools.lru_cache(maxsize=2 ** len(_HIDDEN_PARTS))
+@functools.lru_cache(maxsize=64)  # 2 ** len(_HIDDEN_PARTS): every choice of parts
 def _hidden_pattern(parts: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.DOTALL | re.MULTILINE)
 
@@ -168,33 +166,56 @@ def _at_start(text: str, start: int) -> bool:
 
 
 class _Words:
-    """The words of a document's prose, made into `_Word`s only when they are looked at."""
+    """The words of a document's prose. Only their text is listed up front; the place of a
+    word is looked for when it may be misspelt, and its neighbours on its line with it."""
 
     def __init__(self, doc: Document, text: str) -> None:
         self.doc = doc
         self.text = text
         self.tokens: list[str] = _TOKEN.findall(text)
-
-    @functools.cached_property
-    def starts(self) -> list[int]:
-        lead = _GAP.match(self.text)
-        lengths = map(len, _TOKEN_AND_GAP.findall(self.text))
-        return list(itertools.accumulate(lengths, initial=lead.end() if lead else 0))
+        """Each word's part before any apostrophe, in order."""
 
     @functools.cached_property
     def link_starts(self) -> list[int]:
         return [link.text_span.start for link in self.doc.links]
 
-    def __len__(self) -> int:
-        return len(self.tokens)
+    def _is_word_start(self, start: int, end: int) -> bool:
+        """Whether text[start:end], all word characters, is a whole token's first part."""
+        text = self.text
+        if _WORD_CHAR.match(text, end):
+            return False
+        if start == 0 or _WORD_CHAR.match(text, start - 1):
+            return start == 0
+        return not (
+            text[start - 1] in "'\u2019" and start >= 2 and _WORD_CHAR.match(text, start - 2)
+        )
 
-    def __getitem__(self, i: int) -> _Word:
-        start = self.starts[i]
+    def places(self, heads: Iterable[str]) -> list[int]:
+        """Where the words whose text is one of `heads` start, in order."""
+        found = []
+        for head in heads:
+            at = self.text.find(head)
+            while at != -1:
+                if self._is_word_start(at, at + len(head)):
+                    found.append(at)
+                at = self.text.find(head, at + 1)
+        return sorted(found)
+
+    def line(self, start: int) -> list[_Word]:
+        """The words of the line that has offset `start`."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", start)
+        line_end = len(self.text) if line_end == -1 else line_end
+        return [
+            self._word(m[1], m.start()) for m in _TOKEN.finditer(self.text, line_start, line_end)
+        ]
+
+    def _word(self, head: str, start: int) -> _Word:
         index = bisect.bisect_right(self.link_starts, start) - 1
         link = self.doc.links[index] if index >= 0 else None
         if link is not None and not link.text_span.contains(start):
             link = None
-        return _Word(self.tokens[i], start, _at_start(self.text, start), link)
+        return _Word(head, start, _at_start(self.text, start), link)
 
 
 def _checkable(word: str) -> bool:
@@ -211,23 +232,20 @@ class _Checker:
         self.own = spelling.own_corrections()
 
     @functools.cached_property
-    def known(self) -> frozenset[str]:
-        return spelling.known_words()
-
-    @functools.cached_property
     def index(self) -> dict[str, set[str]]:
         common = {w for w, n in self.counts.items() if n >= COMMON}
         targets = spelling.vocabulary() | {w for w in common if _checkable(w)}
         return _deletion_index(targets)
 
     def is_known(self, lower: str) -> bool:
-        if lower in self.known or self.counts[lower] >= COMMON:
+        if self.counts[lower] >= COMMON or spelling.is_known_word(lower):
             return True
         return any(
-            lower.endswith(suffix) and lower[: -len(suffix)] in self.known for suffix in _SUFFIXES
+            lower.endswith(suffix) and spelling.is_known_word(lower[: -len(suffix)])
+            for suffix in _SUFFIXES
         )
 
-    def name_like(self, words: _Words, i: int) -> bool:
+    def name_like(self, words: Sequence[_Word], i: int, text: str) -> bool:
         """A capitalised word next to an unknown capitalised word: likely part of a name."""
         word = words[i]
         if not word.text[:1].isupper() or word.text.isupper():
@@ -238,7 +256,7 @@ class _Checker:
             other = words[j]
             left, right = (other, word) if j < i else (word, other)
             if (
-                _adjacent(words.text, left, right)
+                _adjacent(text, left, right)
                 and other.text[:1].isupper()
                 and not self.is_known(other.text.lower())
             ):
@@ -260,8 +278,9 @@ class _Checker:
         found = self._from_vocabulary(lower)
         return None if found is None else ("vocabulary", found)
 
-    def correction(self, words: _Words, i: int, source: str) -> bool:
-        """Whether the word's place lets its candidate correction from `source` stand."""
+    def correction(self, words: Sequence[_Word], i: int, text: str, source: str) -> bool:
+        """Whether the place of words[i] (words: its line) lets the candidate correction from
+        `source` stand; words on other lines are never next to it (see `_adjacent`)."""
         word = words[i]
         lower = word.text.lower()
         if not _checkable(word.text):
@@ -270,7 +289,7 @@ class _Checker:
             return False
         if source == "own":
             return True
-        if self.name_like(words, i) or (
+        if self.name_like(words, i, text) or (
             len(lower) < 5 and (word.text.isupper() or _mid_sentence_name(word))
         ):
             return False
@@ -287,7 +306,7 @@ class _Checker:
             for c in near
             if spelling.edit_distance(lower, c) == 1 and not spelling.is_variant(lower, c)
         ]
-        # Known words are looked up last: the codespell part of them is slow to build.
+        # Known words are looked up last: the codespell part of them is slow to look up.
         if not found or self.is_known(lower):
             return None
         found.sort(key=lambda c: (-self.counts[c], c))
@@ -342,20 +361,21 @@ def check(contexts: Sequence[Context[Options]]) -> Iterator[Finding]:
     if not contexts:
         return
     per_doc = [(ctx, _Words(ctx.document, _visible(ctx.document))) for ctx in contexts]
-    lowers = [list(map(str.lower, words.tokens)) for _ctx, words in per_doc]
-    counts = Counter(itertools.chain.from_iterable(lowers))
+    counts = Counter(map(str.lower, itertools.chain.from_iterable(w.tokens for _, w in per_doc)))
     checker = _Checker(counts, contexts[0].options)
     # Most words cannot be misspelt whatever their place: look each spelling up once.
     candidates = {
         lower: found for lower in counts if (found := checker.candidate(lower)) is not None
     }
     candidates = {lower: found for lower, found in candidates.items() if found[1].candidates}
-    for (ctx, words), doc_lowers in zip(per_doc, lowers, strict=True):
-        hits = itertools.compress(itertools.count(), map(candidates.__contains__, doc_lowers))
-        for i in hits:
-            source, fix = candidates[doc_lowers[i]]
-            if checker.correction(words, i, source):
-                yield _finding(ctx, ctx.document, words[i], fix)
+    for ctx, words in per_doc:
+        heads = {head for head in set(words.tokens) if head.lower() in candidates}
+        for start in words.places(heads):
+            line = words.line(start)
+            i = next(k for k, word in enumerate(line) if word.start == start)
+            source, fix = candidates[line[i].text.lower()]
+            if checker.correction(line, i, words.text, source):
+                yield _finding(ctx, ctx.document, line[i], fix)
 
 
 RULE = Rule(

@@ -69,8 +69,13 @@ class _Problem:
 def check(doc: Document, ctx: Context[Options]) -> Iterator[Finding]:
     tags = list(venues.venue_tags(doc, venues.default_table()))
     style = _style([parsed for _tag, parsed in tags], ctx.options)
+    # A tag's problems depend on its value alone, and a list repeats its few values often.
+    memo: dict[str, list[_Problem]] = {}
     for tag, parsed in tags:
-        for problem in _problems(parsed, style):
+        problems = memo.get(parsed.value)
+        if problems is None:
+            problems = memo[parsed.value] = list(_problems(parsed, style))
+        for problem in problems:
             yield _finding(ctx, tag, problem)
 
 
