@@ -8,8 +8,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from awesomelint.diagnostics import FileError, Finding
-from awesomelint.engine import DEFAULT_SETTINGS, RuleSettings
+from awesomelint.diagnostics import FileError
+from awesomelint.engine import DEFAULT_SETTINGS, RuleSettings, check_documents
 from awesomelint.errors import FixError
 from awesomelint.fixer import MAX_PASSES, FixOutcome, fix_document, verify
 from awesomelint.parse import ParsedDocument, parse_source
@@ -101,6 +101,16 @@ def _diff(before: ParsedDocument, after: ParsedDocument) -> str:
     )
 
 
+def _write(parsed: ParsedDocument) -> FileError | None:
+    doc = parsed.document
+    source = Source(doc.path, doc.text, doc.newline, doc.bom)
+    try:
+        write_atomically(doc.path, source.restore(doc.text).encode("utf-8"))
+    except OSError as err:
+        return FileError(doc.path, f"{doc.path}: cannot write ({err.strerror or err})")
+    return None
+
+
 def run_fix(paths: Sequence[Path], request: FixRequest) -> FixRunResult:
     loaded = load(paths, request.exclude, request.settings.root)
     errors = list(loaded.errors)
@@ -108,34 +118,31 @@ def run_fix(paths: Sequence[Path], request: FixRequest) -> FixRunResult:
     notes: tuple[str, ...] = ()
     if request.gather is not None and loaded.documents:
         facts, notes = request.gather(loaded.documents)
-    remaining: list[Finding] = []
+    final: list[ParsedDocument] = []
     diffs: list[str] = []
     applied = changed = 0
     for parsed in loaded.documents:
+        final.append(parsed)
         try:
             others = tuple(doc for doc in loaded.documents if doc is not parsed)
             outcome = fix_one(parsed, request, _RunContext(facts, others))
         except FixError as err:
             errors.append(FileError(parsed.document.path, str(err)))
             continue
-        remaining.extend(outcome.remaining)
-        new = outcome.parsed.document
-        if new.text == parsed.document.text:
+        if outcome.parsed.document.text == parsed.document.text:
             continue
-        changed += 1
-        applied += len(outcome.applied)
         if request.diff:
             diffs.append(_diff(parsed, outcome.parsed))
         else:
-            source = Source(new.path, new.text, new.newline, new.bom)
-            try:
-                write_atomically(new.path, source.restore(new.text).encode("utf-8"))
-            except OSError as err:
-                reason = err.strerror or str(err)
-                errors.append(FileError(new.path, f"{new.path}: cannot write ({reason})"))
-                changed -= 1
-                applied -= len(outcome.applied)
-    remaining.sort(key=Finding.sort_key)
+            failed = _write(outcome.parsed)
+            if failed is not None:
+                errors.append(failed)
+                continue
+        final[-1] = outcome.parsed
+        changed += 1
+        applied += len(outcome.applied)
+    # What is left is checked over all files together, as `check` would report it.
+    remaining = check_documents(final, request.rules, facts, settings=request.settings)
     result = RunResult(
         findings=tuple(remaining),
         errors=tuple(errors),
