@@ -31,39 +31,10 @@ OFFLINE_RULES = tuple(r for r in ALL_RULES if r.enabled_by_default and not r.nee
 Key = tuple[str, int, str, str]
 """(file name, line, rule code, message)"""
 
-KNOWN_FALSE_POSITIVES: frozenset[Key] = frozenset(
-    {
-        # All TYP001 (misspelling). Each would also be "fixed" by `awesomelint fix`, since the
-        # fix is safe when there is one suggestion ("Mixtral" -> "Mistral", "Mor" -> "More").
-        #
-        # "Mor Geva" (an author), at the start of an item and after "Authors:": codespell's
-        # mor->more. The name guard fails because "Geva" is used 3 times across the corpus
-        # files and so counts as a known word; checking one file at a time does not report them.
-        ("blogs-threads-tools.md", 132, "TYP001", "'Mor' is misspelt: 'More'"),
-        ("transformer-interpretability-bullets.md", 206, "TYP001", "'Mor' is misspelt: 'More'"),
-        # Surnames "Adam Roberts" and "Matthew Farrugia-Roberts", reported as rare near-duplicates
-        # of "RoBERTa" (3 uses across the corpus, case-insensitively). "Adam" is a known word (the
-        # optimiser) so the name guard does not apply, and a hyphen breaks the guard for
-        # "Farrugia-Roberts". Only when all the corpus files are checked together.
-        ("llm-reading-list-post.md", 53, "TYP001", "'Roberts' is misspelt: 'Roberta'"),
-        (
-            "transformer-interpretability-bullets.md",
-            101,
-            "TYP001",
-            "'Roberts' is misspelt: 'Roberta'",
-        ),
-        # "Mixtral of Experts": a model name (Mistral AI's mixture of experts), reported as a typo
-        # of "Mistral" from the field vocabulary.
-        ("llm-reading-list-post.md", 63, "TYP001", "'Mixtral' is misspelt: 'Mistral'"),
-        # "Fine-grained Analysis of Sentence Embeddings ...": "grained" is an English word
-        # (fine-grained), reported as a rare near-duplicate of the common word "trained".
-        ("probing-linguistics.md", 21, "TYP001", "'grained' is misspelt: 'trained'"),
-        # "LEACE: Perfect linear concept erasure in closed form": an all-caps acronym (the
-        # method's name) taken for codespell's leace->leave; only acronyms under 5 letters are
-        # left alone.
-        ("transformer-interpretability-bullets.md", 167, "TYP001", "'LEACE' is misspelt: 'LEAVE'"),
-    }
-)
+KNOWN_FALSE_POSITIVES: frozenset[Key] = frozenset()
+"""None now. The last seven (TYP001: "Mor Geva", "Adam Roberts", "Farrugia-Roberts",
+"Mixtral", "Fine-grained", "LEACE") are no-op cases in tests/fixtures/rules/TYP001.md and
+tests/test_spelling.py."""
 
 EXPECTED_CROSS_FILE: frozenset[Key] = frozenset()
 """Deliberate repeats across corpus files (DUP001 info): none; every paper is listed once."""

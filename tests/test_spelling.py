@@ -130,7 +130,6 @@ def _findings(paths: list[Path]) -> set[str]:
 
 
 STAR_LINES_SEED = (62, 136, 145, 159, 167, 173, 184)
-STAR_LINES_LIST = (68, 142, 154, 168, 176, 182, 193)
 INTERPRETIBILITY = ("3:20", "6:7", "7:22", "24:18", "46:5", "53:38")
 
 
@@ -142,13 +141,9 @@ def test_exact_findings_on_the_seeds() -> None:
 
 
 def test_exact_findings_on_our_lists() -> None:
-    expected = {f"mi-resources-post.md:{pos} TYP001" for pos in INTERPRETIBILITY}
-    expected |= {
-        "mi-resources-post.md:58:5 TYP001",
-        "awesome-llm-interpretability.md:102:7 TYP001",
-    }
-    expected |= {f"awesome-llm-interpretability.md:{line}:3 TXT001" for line in STAR_LINES_LIST}
-    assert _findings(sorted(LISTS.glob("*.md"))) == expected
+    """lists/ has been fixed (commit c7d269b: the "Interpretibility", "Transfomer",
+    "Visulization" typos and the mojibake stars are gone), so nothing is left to report."""
+    assert _findings(sorted(LISTS.glob("*.md"))) == set()
 
 
 def test_mojibake_fix_on_the_seed_gives_back_the_star() -> None:
@@ -173,3 +168,19 @@ def test_ftfy_and_codespell_code_are_not_imported_for_clean_text() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_names_stay_names_when_the_files_repeat_them() -> None:
+    """Two corpus false positives that needed several files: "Geva" and "Adam" used 3 times
+    over the run made them known words, so "Mor" (codespell: more) and "Roberts" (one edit
+    from "RoBERTa", common in the run) lost the name guard."""
+    names = (
+        "* **Mor Geva** [[website]](https://mega002.github.io)\n"
+        "- Colin Raffel, Noam Shazeer, Adam Roberts et al.\n"
+    )
+    others = (
+        "- [Dissecting Recall](https://example.org/d) - Guy Dar and Geva, Geva\n"
+        "- [RoBERTa](https://example.org/r) - RoBERTa, RoBERTa; Adam, Adam\n"
+    )
+    parsed = [parse_text(names, "names.md"), parse_text(others, "others.md")]
+    assert check_documents(parsed, [misspelling.RULE]) == []

@@ -177,10 +177,22 @@ def own_corrections() -> dict[str, Correction]:
 
 
 @functools.cache
+def _vocabulary_lines() -> tuple[str, ...]:
+    lines = (line.strip() for line in _data("vocabulary.txt").splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+@functools.cache
 def vocabulary() -> frozenset[str]:
-    """Field words (ML, interpretability, model names) that are spelled right."""
-    words = (line.strip().lower() for line in _data("vocabulary.txt").splitlines())
-    return frozenset(w for w in words if w and not w.startswith("#"))
+    """Field words (ML, interpretability, model names) that are spelled right, lower case."""
+    return frozenset(line.lower() for line in _vocabulary_lines())
+
+
+@functools.cache
+def names() -> frozenset[str]:
+    """The field words that are names (models, companies, sites), lower case: those written
+    with a capital letter in data/vocabulary.txt ("Mistral", "RoBERTa")."""
+    return frozenset(line.lower() for line in _vocabulary_lines() if not line.islower())
 
 
 @functools.cache

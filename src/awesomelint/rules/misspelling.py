@@ -12,14 +12,35 @@ Good:
     ## Visualization
     - [TransformerLens](https://github.com/TransformerLensOrg/TransformerLens)
 
-Three sources are used: codespell's dictionary (read from the installed codespell package),
-awesomelint's own list of field misspellings, and the checked files themselves: a rare word
-one edit away from a word that is common in the files (3 or more uses) or in awesomelint's
-field vocabulary is reported with that word as the suggestion. Only prose is checked: never
-URLs, code, HTML attributes or front matter keys other than title, description, tags,
-categories, summary and excerpt. Words with digits, acronyms, mixed-case names (CircuitsVis)
-and capitalised words next to other unknown capitalised words (author names such as
-"Mor Geva") are left alone, and so is a word that the link around it has in its URL.
+Three sources are used: awesomelint's own list of field misspellings (data/typos.txt),
+codespell's dictionary (read from the installed codespell package) and the checked files
+themselves: a rare word one edit away from a word in awesomelint's field vocabulary, or from
+a word common in the files (3 or more uses), is reported with that word as the suggestion.
+Only prose is checked: never URLs, code, HTML attributes or front matter keys other than
+title, description, tags, categories, summary and excerpt. Words with digits, mixed-case
+names (CircuitsVis) and a word that the link around it has in its URL are left alone.
+
+Precision comes before recall: names, model names and acronyms are not in any dictionary,
+and a false "fix" of an author's name is worse than a missed typo. So only our own list,
+which always applies ("Transfomer Lens"), is trusted everywhere; the other two sources skip
+
+- ALL-CAPS words of any length (acronyms such as "LEACE", not codespell's "leave");
+- Capitalised words next to, or hyphenated with, a Capitalised word that is not known as a
+  word ("Mor Geva", "Farrugia-Roberts"), and short (< 5 letters) Capitalised words inside a
+  sentence. Known means in a dictionary, or common in the files *and* written in lower case
+  there: names are repeated as often as words, but never in lower case;
+
+and the check against the files and the field vocabulary also skips
+
+- a Capitalised word whose suggestion is a name: a name in the field vocabulary (written
+  with capitals in data/vocabulary.txt) or a word of the files never written in lower case
+  ("Mixtral" is not "Mistral", "Roberts" not "RoBERTa");
+- a suggestion with another first letter (typos seldom change it, English words often differ
+  only there: "grained", "trained"), and one common in the files but not a field word when
+  the word is under 8 letters: there is no English word list to tell "grained" from a typo.
+
+The cost: a typo in an author's name, an acronym, or a short word that differs from a
+common word in its first letter is not reported unless data/typos.txt has it.
 
 Fix: safe when there is exactly one suggestion; the word's case is kept (Interpretibility ->
 Interpretability, VISULIZATION -> VISUALIZATION). Otherwise the finding only suggests.
@@ -46,6 +67,9 @@ from awesomelint.spelling import Correction
 PROSE_KEYS = frozenset({"title", "description", "tags", "categories", "summary", "excerpt"})
 MIN_VOCABULARY_LENGTH = 6
 """The vocabulary check ignores shorter words: short words have too many neighbours."""
+MIN_FILE_WORD_LENGTH = 8
+"""...and words shorter than this when the suggestion is only common in the files (not a field
+word): short English words one edit apart from another word are too many to list."""
 COMMON = 3
 RARE = 2
 
@@ -190,6 +214,15 @@ class _Words:
             text[start - 1] in "'\u2019" and start >= 2 and _WORD_CHAR.match(text, start - 2)
         )
 
+    def has(self, head: str) -> bool:
+        """Whether a word whose text is `head` (in that case) is in the prose."""
+        at = self.text.find(head)
+        while at != -1:
+            if self._is_word_start(at, at + len(head)):
+                return True
+            at = self.text.find(head, at + 1)
+        return False
+
     def places(self, heads: Iterable[str]) -> list[int]:
         """Where the words whose text is one of `heads` start, in order."""
         found = []
@@ -226,10 +259,12 @@ def _checkable(word: str) -> bool:
 
 
 class _Checker:
-    def __init__(self, counts: Counter[str], options: Options) -> None:
+    def __init__(self, counts: Counter[str], options: Options, docs: Sequence[_Words]) -> None:
         self.counts = counts
         self.allowed = frozenset(w.lower() for w in options.allowed_words)
         self.own = spelling.own_corrections()
+        self.docs = docs
+        self._in_lower_case: dict[str, bool] = {}
 
     @functools.cached_property
     def index(self) -> dict[str, set[str]]:
@@ -238,15 +273,34 @@ class _Checker:
         return _deletion_index(targets)
 
     def is_known(self, lower: str) -> bool:
-        if self.counts[lower] >= COMMON or spelling.is_known_word(lower):
+        return self.counts[lower] >= COMMON or _is_dictionary_word(lower)
+
+    def in_lower_case(self, lower: str) -> bool:
+        """Whether the files have the word written in lower case somewhere: names never are."""
+        found = self._in_lower_case.get(lower)
+        if found is None:
+            found = self._in_lower_case[lower] = any(doc.has(lower) for doc in self.docs)
+        return found
+
+    def is_word(self, lower: str) -> bool:
+        """Whether a word is known and not a name: in a dictionary, or common in the files and
+        written in lower case there."""
+        if _is_dictionary_word(lower):
             return True
-        return any(
-            lower.endswith(suffix) and spelling.is_known_word(lower[: -len(suffix)])
-            for suffix in _SUFFIXES
-        )
+        return self.counts[lower] >= COMMON and self.in_lower_case(lower)
+
+    def is_name(self, lower: str) -> bool:
+        """Whether a word the vocabulary check suggests is a name: a name in the field
+        vocabulary ("Mistral"), or a word of the files never written in lower case there
+        ("RoBERTa")."""
+        if lower in spelling.vocabulary():
+            return lower in spelling.names()
+        return not self.in_lower_case(lower)
 
     def name_like(self, words: Sequence[_Word], i: int, text: str) -> bool:
-        """A capitalised word next to an unknown capitalised word: likely part of a name."""
+        """A capitalised word next to (or hyphenated with) a capitalised word that is not known
+        as a word (see `is_word`): likely part of a name ("Mor Geva", "Farrugia-Roberts").
+        Being common in the files is not enough: names are repeated too."""
         word = words[i]
         if not word.text[:1].isupper() or word.text.isupper():
             return False
@@ -258,7 +312,7 @@ class _Checker:
             if (
                 _adjacent(text, left, right)
                 and other.text[:1].isupper()
-                and not self.is_known(other.text.lower())
+                and not self.is_word(other.text.lower())
             ):
                 return True
         return False
@@ -278,7 +332,9 @@ class _Checker:
         found = self._from_vocabulary(lower)
         return None if found is None else ("vocabulary", found)
 
-    def correction(self, words: Sequence[_Word], i: int, text: str, source: str) -> bool:
+    def correction(
+        self, words: Sequence[_Word], i: int, text: str, source: str, fix: Correction
+    ) -> bool:
         """Whether the place of words[i] (words: its line) lets the candidate correction from
         `source` stand; words on other lines are never next to it (see `_adjacent`)."""
         word = words[i]
@@ -289,22 +345,29 @@ class _Checker:
             return False
         if source == "own":
             return True
-        if self.name_like(words, i, text) or (
-            len(lower) < 5 and (word.text.isupper() or _mid_sentence_name(word))
-        ):
+        if word.text.isupper():
+            return False  # an acronym ("LEACE"): only our own list knows those
+        if self.name_like(words, i, text) or (len(lower) < 5 and _mid_sentence_name(word)):
             return False
-        return source == "codespell" or not (
-            word.text.isupper() or len(lower) < MIN_VOCABULARY_LENGTH
-        )
+        if source == "codespell":
+            return True
+        # The vocabulary check: a Capitalised word one edit from a name is a name ("Mixtral").
+        return word.text.islower() or not any(self.is_name(c) for c in fix.candidates)
 
     def _from_vocabulary(self, lower: str) -> Correction | None:
         if self.counts[lower] > RARE:
             return None
         near = self.index.get(lower, set()) | _neighbours(lower, self.index)
+        vocabulary = spelling.vocabulary()
         found = [
             c
             for c in near
-            if spelling.edit_distance(lower, c) == 1 and not spelling.is_variant(lower, c)
+            # A typo seldom changes the first letter; English words often differ there only
+            # ("grained", "trained").
+            if c[0] == lower[0]
+            and (c in vocabulary or len(lower) >= MIN_FILE_WORD_LENGTH)
+            and spelling.edit_distance(lower, c) == 1
+            and not spelling.is_variant(lower, c)
         ]
         # Known words are looked up last: the codespell part of them is slow to look up.
         if not found or self.is_known(lower):
@@ -330,14 +393,25 @@ def _neighbours(word: str, index: dict[str, set[str]]) -> set[str]:
     return found - {word}
 
 
+def _is_dictionary_word(lower: str) -> bool:
+    """Whether a dictionary knows the word, or the word less a common ending."""
+    if spelling.is_known_word(lower):
+        return True
+    return any(
+        lower.endswith(suffix) and spelling.is_known_word(lower[: -len(suffix)])
+        for suffix in _SUFFIXES
+    )
+
+
 def _mid_sentence_name(word: _Word) -> bool:
     """A short capitalised word inside a sentence: a name such as "Mor" more than a typo."""
     return word.text[:1].isupper() and not word.at_start
 
 
 def _adjacent(text: str, left: _Word, right: _Word) -> bool:
+    """Whether two words of a line are next to each other: spaces or one hyphen between."""
     between = text[left.start + len(left.text) : right.start]
-    return between.strip(" ") == "" and "\n" not in between
+    return between == "-" or (between.strip(" ") == "" and "\n" not in between)
 
 
 def _finding(ctx: Context[Options], doc: Document, word: _Word, fix: Correction) -> Finding:
@@ -362,7 +436,7 @@ def check(contexts: Sequence[Context[Options]]) -> Iterator[Finding]:
         return
     per_doc = [(ctx, _Words(ctx.document, _visible(ctx.document))) for ctx in contexts]
     counts = Counter(map(str.lower, itertools.chain.from_iterable(w.tokens for _, w in per_doc)))
-    checker = _Checker(counts, contexts[0].options)
+    checker = _Checker(counts, contexts[0].options, [words for _, words in per_doc])
     # Most words cannot be misspelt whatever their place: look each spelling up once.
     candidates = {
         lower: found for lower in counts if (found := checker.candidate(lower)) is not None
@@ -374,7 +448,7 @@ def check(contexts: Sequence[Context[Options]]) -> Iterator[Finding]:
             line = words.line(start)
             i = next(k for k, word in enumerate(line) if word.start == start)
             source, fix = candidates[line[i].text.lower()]
-            if checker.correction(line, i, words.text, source):
+            if checker.correction(line, i, words.text, source, fix):
                 yield _finding(ctx, ctx.document, line[i], fix)
 
 
