@@ -70,3 +70,17 @@ def test_unknown_ref_and_outside_git_are_clear_errors(repo: Path, tmp_path_facto
     code, _, err = codes("--since", "HEAD")
     assert code == 2
     assert "not inside a git repository" in err
+
+
+def test_network_facts_are_gathered_only_for_links_on_changed_lines(tmp_path: Path) -> None:
+    from awesomelint.netwire import _only_changed
+    from awesomelint.parse import parse_source
+    from awesomelint.source import read
+
+    path = tmp_path / "a.md"
+    path.write_text("- [A](https://a.example/)\n- [B](https://b.example/)\n")
+    parsed = parse_source(read(path))
+    (doc,) = _only_changed([parsed], {path.resolve(): frozenset({2})})
+    assert [link.url for link in doc.links] == ["https://b.example/"]
+    (whole,) = _only_changed([parsed], None)
+    assert len(whole.links) == 2

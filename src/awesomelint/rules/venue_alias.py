@@ -17,6 +17,9 @@ Fix: safe: only the venue name, or the short year, is rewritten. The spelling of
 and the tag's layout (spacing, qualifier case, order) are VEN002's.
 
 Options: keep-historical-names (default false): leave `NIPS 2017` and older as written.
+aliases (default none): extra aliases as "ALIAS=Canonical", e.g.
+`aliases = ["Neural IPS=NeurIPS", "MechInterp Workshop=ICML MI Workshop"]`; they win over the
+shipped table.
 """
 
 from __future__ import annotations
@@ -37,10 +40,25 @@ _LAST_CENTURY_FROM = 87
 @dc.dataclass(frozen=True, slots=True)
 class Options:
     keep_historical_names: bool = False
+    aliases: tuple[str, ...] = ()
+    """Extra aliases as "ALIAS=Canonical" (e.g. "Neural IPS=NeurIPS"); they win over ours."""
+
+    def __post_init__(self) -> None:
+        for alias in self.aliases:
+            left, sep, right = alias.partition("=")
+            if not sep or not left.strip() or not right.strip():
+                raise ValueError(f"aliases: {alias!r} is not of the form ALIAS=Canonical")
+
+    def table(self) -> venues.VenueTable:
+        if not self.aliases:
+            return venues.default_table()
+        pairs = (alias.partition("=") for alias in self.aliases)
+        extra = {left.strip(): right.strip() for left, _, right in pairs}
+        return venues.with_aliases(venues.default_table(), extra)
 
 
 def check(doc: Document, ctx: Context[Options]) -> Iterator[Finding]:
-    for tag, parsed in venues.venue_tags(doc, venues.default_table()):
+    for tag, parsed in venues.venue_tags(doc, ctx.options.table()):
         for name in (parsed.venue, parsed.parent):
             if name is not None and _is_alias(name, parsed, ctx.options):
                 yield _finding(ctx, tag, name.start, name.end, name.text, name.venue.canonical)
