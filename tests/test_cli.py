@@ -137,3 +137,18 @@ def test_main_turns_errors_into_one_line(
     assert done.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("awesomelint: error: unknown rule")
+
+
+def test_online_check_without_network_reports_unchecked_and_passes(lists: Path) -> None:
+    import time
+
+    (lists / "links.md").write_text(
+        "# L\n\n- [A](https://arxiv.org/abs/2302.12461)\n- [B](https://github.com/a/b)\n"
+        "- [C](https://example.org/c)\n"
+    )
+    started = time.monotonic()
+    code, out, _ = run("check", "--no-cache", "--select", "NET", "lists/links.md")
+    assert time.monotonic() - started < 10
+    assert code == 0
+    assert "could not be checked" in out
+    assert "broken" not in out.replace("could not be checked", "")
