@@ -22,19 +22,16 @@ from collections.abc import Iterator
 
 from awesomelint.diagnostics import Finding
 from awesomelint.model import Document
-from awesomelint.net import NetFacts
 from awesomelint.rules._base import Context, NoOptions, Rule
-from awesomelint.urls import arxiv_from_url
+from awesomelint.rules._net import arxiv_links, net_facts
 
 
 def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
-    facts = ctx.facts.get("net")
-    if not isinstance(facts, NetFacts):
+    facts = net_facts(ctx)
+    if facts is None:
         return
-    for link in doc.links:
-        arxiv = arxiv_from_url(link.url.strip())
-        record = facts.arxiv.get(arxiv.id) if arxiv else None
-        if record is None or record.found:
+    for link, _arxiv, record in arxiv_links(doc, facts):
+        if record.found:
             continue
         why = f" ({record.reason})" if record.reason else ""
         yield ctx.finding(link.url_span, f"arXiv has no paper {record.id}{why}")

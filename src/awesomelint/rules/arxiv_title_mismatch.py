@@ -29,8 +29,8 @@ from collections.abc import Iterator
 
 from awesomelint.diagnostics import Finding, Severity
 from awesomelint.model import Document, Entry
-from awesomelint.net import NetFacts
 from awesomelint.rules._base import Context, Rule
+from awesomelint.rules._net import net_facts
 from awesomelint.urls import arxiv_from_url
 
 _MATH = re.compile(r"\$([^$]*)\$")
@@ -110,8 +110,8 @@ def _arxiv_id(entry: Entry) -> str | None:
 
 
 def check(doc: Document, ctx: Context[Options]) -> Iterator[Finding]:
-    facts = ctx.facts.get("net")
-    if not isinstance(facts, NetFacts):
+    facts = net_facts(ctx)
+    if facts is None:
         return
     for _, entry in doc.entries():
         arxiv_id = _arxiv_id(entry)

@@ -22,21 +22,18 @@ from collections.abc import Iterator
 
 from awesomelint.diagnostics import Finding, Severity
 from awesomelint.model import Document
-from awesomelint.net import NetFacts
 from awesomelint.rules._base import Context, NoOptions, Rule
-from awesomelint.urls import arxiv_from_url
+from awesomelint.rules._net import arxiv_links, net_facts
 
 _MAX_COMMENT = 80
 
 
 def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
-    facts = ctx.facts.get("net")
-    if not isinstance(facts, NetFacts):
+    facts = net_facts(ctx)
+    if facts is None:
         return
-    for link in doc.links:
-        arxiv = arxiv_from_url(link.url.strip())
-        record = facts.arxiv.get(arxiv.id) if arxiv else None
-        if arxiv is None or record is None or not record.withdrawn:
+    for link, arxiv, record in arxiv_links(doc, facts):
+        if not record.withdrawn:
             continue
         if arxiv.version is not None and record.version and arxiv.version < record.version:
             continue

@@ -23,13 +23,14 @@ from collections.abc import Iterator
 
 from awesomelint.diagnostics import Finding
 from awesomelint.model import Document
-from awesomelint.net import LinkState, NetFacts
+from awesomelint.net import LinkState
 from awesomelint.rules._base import Context, NoOptions, Rule
+from awesomelint.rules._net import net_facts
 
 
 def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
-    facts = ctx.facts.get("net")
-    if not isinstance(facts, NetFacts):
+    facts = net_facts(ctx)
+    if facts is None:
         return
     for link in doc.links:
         status = facts.links.get(link.url.strip())

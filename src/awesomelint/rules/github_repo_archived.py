@@ -21,19 +21,17 @@ from collections.abc import Iterator
 
 from awesomelint.diagnostics import Finding, Severity
 from awesomelint.model import Document
-from awesomelint.net import NetFacts, RepoStatus
+from awesomelint.net import RepoStatus
 from awesomelint.rules._base import Context, NoOptions, Rule
-from awesomelint.urls import github_from_url
+from awesomelint.rules._net import github_links, net_facts
 
 
 def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
-    facts = ctx.facts.get("net")
-    if not isinstance(facts, NetFacts):
+    facts = net_facts(ctx)
+    if facts is None:
         return
-    for link in doc.links:
-        repo = github_from_url(link.url.strip())
-        record = facts.github.get(repo.key) if repo else None
-        if record is None or not record.archived:
+    for link, _repo, record in github_links(doc, facts):
+        if not record.archived:
             continue
         if record.status in {RepoStatus.OK, RepoStatus.MOVED}:
             yield ctx.finding(link.url_span, f"GitHub repository {record.full_name} is archived")

@@ -22,9 +22,10 @@ from collections.abc import Iterator
 
 from awesomelint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from awesomelint.model import Document, Link
-from awesomelint.net import NetFacts, RepoStatus
+from awesomelint.net import RepoStatus
 from awesomelint.rules._base import Context, NoOptions, Rule
-from awesomelint.urls import GitHubRepo, github_from_url
+from awesomelint.rules._net import github_links, net_facts
+from awesomelint.urls import GitHubRepo
 
 _PREFIX = re.compile(r"[A-Za-z]+://(?:www\.)?github\.com/", re.IGNORECASE)
 
@@ -50,13 +51,11 @@ def _fix(doc: Document, link: Link, new_url: str | None) -> Fix | None:
 
 
 def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
-    facts = ctx.facts.get("net")
-    if not isinstance(facts, NetFacts):
+    facts = net_facts(ctx)
+    if facts is None:
         return
-    for link in doc.links:
-        repo = github_from_url(link.url.strip())
-        record = facts.github.get(repo.key) if repo else None
-        if repo is None or record is None or record.status is not RepoStatus.MOVED:
+    for link, repo, record in github_links(doc, facts):
+        if record.status is not RepoStatus.MOVED:
             continue
         new_url = _moved_url(link.url, repo, record.full_name)
         yield ctx.finding(

@@ -21,9 +21,9 @@ from collections.abc import Iterator
 
 from awesomelint.diagnostics import Finding
 from awesomelint.model import Document
-from awesomelint.net import NetFacts, RepoStatus
+from awesomelint.net import RepoStatus
 from awesomelint.rules._base import Context, NoOptions, Rule
-from awesomelint.urls import github_from_url
+from awesomelint.rules._net import github_links, net_facts
 
 _MESSAGES = {
     RepoStatus.NOT_FOUND: "GitHub repository {} not found (deleted or private)",
@@ -32,13 +32,11 @@ _MESSAGES = {
 
 
 def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
-    facts = ctx.facts.get("net")
-    if not isinstance(facts, NetFacts):
+    facts = net_facts(ctx)
+    if facts is None:
         return
-    for link in doc.links:
-        repo = github_from_url(link.url.strip())
-        record = facts.github.get(repo.key) if repo else None
-        if repo is None or record is None or record.status not in _MESSAGES:
+    for link, repo, record in github_links(doc, facts):
+        if record.status not in _MESSAGES:
             continue
         yield ctx.finding(
             link.url_span, _MESSAGES[record.status].format(f"{repo.owner}/{repo.repo}")

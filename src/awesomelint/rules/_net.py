@@ -1,0 +1,33 @@
+"""What the network rules share: their facts, and each link paired with its record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from awesomelint.model import Document, Link
+from awesomelint.net import ArxivRecord, GitHubRecord, NetFacts
+from awesomelint.rules._base import Context
+from awesomelint.urls import ArxivId, GitHubRepo, arxiv_from_url, github_from_url
+
+
+def net_facts(ctx: Context[Any]) -> NetFacts | None:
+    """The gathered facts; None when offline, so the rule reports nothing."""
+    facts = ctx.facts.get("net")
+    return facts if isinstance(facts, NetFacts) else None
+
+
+def arxiv_links(doc: Document, facts: NetFacts) -> Iterator[tuple[Link, ArxivId, ArxivRecord]]:
+    for link in doc.links:
+        arxiv = arxiv_from_url(link.url.strip())
+        record = facts.arxiv.get(arxiv.id) if arxiv else None
+        if arxiv is not None and record is not None:
+            yield link, arxiv, record
+
+
+def github_links(doc: Document, facts: NetFacts) -> Iterator[tuple[Link, GitHubRepo, GitHubRecord]]:
+    for link in doc.links:
+        repo = github_from_url(link.url.strip())
+        record = facts.github.get(repo.key) if repo else None
+        if repo is not None and record is not None:
+            yield link, repo, record
