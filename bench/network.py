@@ -1,7 +1,7 @@
 """Link-checking benchmark: awesomelint against lychee on a 1,500-link list, on local hosts.
 
     python bench/network.py            # 1,000 arXiv + 300 GitHub + 200 other links
-    python bench/network.py --quick    # 100 + 30 + 20
+    python bench/network.py --quick    # 100 + 30 + 21
 
 Fake arXiv (API and abs pages), GitHub (REST + GraphQL API and repository pages) and seven
 ordinary hosts run on 127.0.0.1 with 50-150 ms of latency per answer; both tools reach them
@@ -585,7 +585,7 @@ def table(rows: list[tuple[str, dict[str, Any]]], targets: dict[str, str]) -> st
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="150 links instead of 1,500")
+    parser.add_argument("--quick", action="store_true", help="151 links instead of 1,500")
     parser.add_argument("--no-lychee", action="store_true", help="measure awesomelint only")
     parser.add_argument(
         "--lychee-cap", type=float, default=None, help="seconds before lychee is killed"
