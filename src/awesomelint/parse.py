@@ -8,7 +8,6 @@ ranges. Its inline phase is switched off: inline positions are recovered from th
 from __future__ import annotations
 
 import dataclasses as dc
-import itertools
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,12 +37,16 @@ from awesomelint.model import (
     TagKind,
 )
 from awesomelint.source import Source, decode
+from awesomelint.tables import (
+    DESCRIPTION_HEADERS,
+    TITLE_HEADERS,
+    VENUE_HEADERS,
+    column,
+    split_cells,
+)
 
 _MARKER = re.compile(r"[ \t>]*(?:[*+\-]|\d{1,9}[.)])(?:[ \t]+|(?=\n)|$)")
 _REFERENCE_URL = re.compile(r"[ \t]*\[(?:\\.|[^\]\\])*\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)")
-_TITLE_HEADERS = ("title", "paper", "name", "resource", "project")
-_VENUE_HEADERS = ("venue", "conference", "conf", "published", "publication", "journal")
-_DESCRIPTION_HEADERS = ("description", "summary", "note", "notes", "comment", "tldr")
 
 
 def _markdown() -> MarkdownIt:
@@ -230,9 +233,10 @@ class _Walker:
             elif token.map is not None:
                 self._other_block(token)
             i += 1
-        content = Span(min(content_start, max(own_end, content_start)), max(own_end, content_start))
-        if content.end == content_start:
-            content = Span(item_span.end, item_span.end) if not children else content
+        content = Span(content_start, max(own_end, content_start))
+        if content.end == content_start and not children:
+            # An empty item: its content is an empty span where the item ends.
+            content = Span(item_span.end, item_span.end)
         entry = self._entry(
             EntryKind.LIST_ITEM,
             Span(marker_start, item_span.end),
@@ -301,36 +305,11 @@ class _Walker:
         return entries, i + 1
 
     def _row_cells(self, line: int) -> list[tuple[int, int]]:
-        start, end = self.lines.line_start(line), self.lines.line_end(line)
-        text = self.text
-        bounds: list[int] = [start - 1]
-        pos = start
-        while pos < end:
-            ch = text[pos]
-            if ch == "\\":
-                pos += 2
-                continue
-            if ch == "|":
-                bounds.append(pos)
-            pos += 1
-        bounds.append(end)
-        cells: list[tuple[int, int]] = []
-        for left, right in itertools.pairwise(bounds):
-            a, b = left + 1, right
-            while a < b and text[a] in " \t":
-                a += 1
-            while b > a and text[b - 1] in " \t":
-                b -= 1
-            cells.append((a, b))
-        if cells and cells[0][0] == cells[0][1] and text[start:end].lstrip().startswith("|"):
-            cells.pop(0)
-        if cells and cells[-1][0] == cells[-1][1] and text[start:end].rstrip().endswith("|"):
-            cells.pop()
-        return cells
+        return split_cells(self.text, self.lines.line_start(line), self.lines.line_end(line))
 
     def _row_entry(self, cells: list[tuple[int, int]], header: list[str]) -> Entry:
-        title_col = _column(header, _TITLE_HEADERS, default=0)
-        venue_col = _column(header, _VENUE_HEADERS, default=-1)
+        title_col = column(header, TITLE_HEADERS, default=0)
+        venue_col = column(header, VENUE_HEADERS, default=-1)
         row_start, row_end = cells[0][0], cells[-1][1]
         links: list[Link] = []
         tags: list[Tag] = []
@@ -350,7 +329,7 @@ class _Walker:
                 if b > a
                 else None
             )
-        description_col = _column(header, _DESCRIPTION_HEADERS, default=-1)
+        description_col = column(header, DESCRIPTION_HEADERS, default=-1)
         description = ""
         if 0 <= description_col < len(cells):
             a, b = cells[description_col]
@@ -370,13 +349,6 @@ class _Walker:
             title_span=title_span,
             description=description,
         )
-
-
-def _column(header: Sequence[str], names: Sequence[str], *, default: int) -> int:
-    for index, cell in enumerate(header):
-        if any(cell == name or cell.startswith(name + " ") for name in names):
-            return index
-    return default
 
 
 def _references(text: str, lines: LineIndex, env: dict[str, object]) -> dict[str, Reference]:

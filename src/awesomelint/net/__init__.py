@@ -19,7 +19,7 @@ class TransportError(AwesomelintError):
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
         self.kind = kind
-        """One of "timeout", "connect", "dns", "reset", "error"."""
+        """One of "timeout", "connect", "dns", "reset", "error", "deadline", "down"."""
 
 
 @dc.dataclass(frozen=True, slots=True)
