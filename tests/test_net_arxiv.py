@@ -95,11 +95,21 @@ def test_an_empty_page_is_asked_again_before_anything_is_called_missing(
     assert all(record.found for record in facts.arxiv.values())
 
 
-def test_a_missing_id_is_reported_only_after_a_second_opinion(arxiv: FakeArxiv) -> None:
+def test_an_id_left_out_of_an_answer_that_lists_others_is_not_asked_again(
+    arxiv: FakeArxiv,
+) -> None:
     facts = check(arxiv, ["2301.00001", "2302.00009"])
-    assert arxiv.batches() == [["2301.00001", "2302.00009"], ["2302.00009"]]
+    assert arxiv.batches() == [["2301.00001", "2302.00009"]]
     assert facts.arxiv["2302.00009"].found is False
     assert facts.arxiv["2301.00001"].found is True
+
+
+def test_a_batch_of_only_missing_ids_is_reported_only_after_a_second_opinion(
+    arxiv: FakeArxiv,
+) -> None:
+    facts = check(arxiv, ["2302.00009", "2302.00010"])
+    assert arxiv.batches() == [["2302.00009", "2302.00010"]] * 2
+    assert not facts.arxiv["2302.00009"].found and not facts.arxiv["2302.00010"].found
 
 
 def test_legacy_entries_without_id_count_as_missing(arxiv: FakeArxiv) -> None:
@@ -157,6 +167,20 @@ def test_a_second_run_comes_from_the_cache(arxiv: FakeArxiv, tmp_path: Path) -> 
     facts = check(arxiv, [*IDS[:3], "2302.00009"], cache_dir=tmp_path)
     assert len(arxiv.requests) == asked and facts.requests == 0
     assert facts.arxiv["2302.00009"].found is False
+
+
+def test_answers_from_another_endpoint_are_not_served_from_the_cache(
+    arxiv: FakeArxiv, tmp_path: Path
+) -> None:
+    with running(FakeArxiv({})) as mirror:
+        # A mirror that knows nothing, reached with a remap, then the real API.
+        remap = parse_remap(rf"^https://export\.arxiv\.org/(.*)$ {mirror.base}/$1")
+        settings = fake_settings(remaps=(remap,), cache_dir=tmp_path)
+        gather_facts(parse_docs(doc_for(IDS[:2])), settings, clock=FakeClock())
+        assert len(mirror.requests) == 2  # an empty page, asked twice
+    facts = check(arxiv, IDS[:2], cache_dir=tmp_path)
+    assert len(arxiv.requests) == 1 and all(record.found for record in facts.arxiv.values())
+    assert check(arxiv, IDS[:2], cache_dir=tmp_path).requests == 0
 
 
 def test_withdrawn_papers_are_recognised(arxiv: FakeArxiv) -> None:

@@ -95,6 +95,16 @@ def test_an_expired_cache_entry_is_revalidated_with_its_etag_for_free(
     assert facts.requests == 1 and statuses(facts) == {"octocat/hello-world": "ok"}
 
 
+def test_answers_from_another_api_are_not_served_from_the_cache(
+    github: FakeGitHub, tmp_path: Path
+) -> None:
+    with running(FakeGitHub([])) as mirror:
+        facts = check(mirror, "octocat/Hello-World", cache_dir=tmp_path)
+        assert statuses(facts) == {"octocat/hello-world": "not-found"}
+    facts = check(github, "octocat/Hello-World", cache_dir=tmp_path)
+    assert facts.requests == 1 and statuses(facts) == {"octocat/hello-world": "ok"}
+
+
 def test_an_exhausted_rate_limit_stops_the_asking_and_says_so(github: FakeGitHub) -> None:
     github.remaining = 2
     repos = [f"someone/repo{i}" for i in range(6)]

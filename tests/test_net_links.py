@@ -78,6 +78,19 @@ def test_429_and_503_are_unchecked_never_broken_and_retry_after_is_honoured(
     assert facts.notes == ("2 links could not be checked (1 HTTP 429, 1 HTTP 503)",)
 
 
+def test_429_and_5xx_on_head_are_not_followed_by_a_get(host: FakeHost) -> None:
+    facts, _ = check(links(host, "/busy", "/down"), fake_settings())
+    assert states(facts) == {"busy": "unchecked", "down": "unchecked"}
+    assert host.paths("GET") == []
+    assert sorted(host.paths("HEAD")) == ["/busy"] * 3 + ["/down"] * 3
+
+
+def test_a_reset_on_head_falls_back_to_get_but_a_timeout_does_not(host: FakeHost) -> None:
+    facts, _ = check(links(host, "/reset", "/slow"), fake_settings(timeout=0.3, retries=0))
+    assert states(facts) == {"reset": "unchecked", "slow": "unchecked"}
+    assert sorted(host.paths("GET")) == ["/reset"]
+
+
 def test_a_retry_with_backoff_recovers_a_flaky_host(host: FakeHost) -> None:
     host.flaky = 1
     facts, clock = check(links(host, "/flaky"), fake_settings())
@@ -117,12 +130,48 @@ def test_a_second_run_within_the_expiry_makes_no_requests(host: FakeHost, tmp_pa
     first, _ = check(text, settings)
     asked = len(host.requests)
     second, _ = check(text, settings)
-    assert second.requests == 0 or len(host.requests) - asked == second.requests
-    # /down was unchecked, so it is asked again; the answered ones come from the cache.
-    assert set(host.paths()[asked:]) == {"/down"}
-    assert states(second) == states(first)
+    # /down refused with a 503: remembered for an hour, still unchecked, never broken.
+    assert second.requests == 0 and host.paths()[asked:] == []
+    assert states(second) == states(first) == {"ok": "ok", "missing": "broken", "down": "unchecked"}
+    assert second.notes == first.notes
     expired, _ = check(links(host, "/ok"), dc.replace(settings, ttl_good=0))
     assert expired.requests == 1
+
+
+def test_a_refusal_is_asked_again_once_its_time_is_up(
+    host: FakeHost, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("awesomelint.net.links.UNCHECKED_TTL", 0.0)
+    settings = fake_settings(cache_dir=tmp_path, retries=0)
+    check(links(host, "/down"), settings)
+    second, _ = check(links(host, "/down"), settings)
+    assert second.requests == 1 and states(second) == {"down": "unchecked"}
+
+
+def busy_links(host: FakeHost, count: int) -> str:
+    return "".join(f"- [b{i}]({host.base}/busy?{i})\n" for i in range(count))
+
+
+def test_a_host_refusing_every_request_is_given_up_on(host: FakeHost) -> None:
+    settings = fake_settings(per_host_concurrency=1, retries=0)
+    facts, _ = check(busy_links(host, 6) + links(host, "/ok"), settings)
+    assert len(host.paths("HEAD")) == 3  # three refusals in a row, then nothing more
+    assert {s.state for s in facts.links.values()} == {LinkState.UNCHECKED}
+    assert all(s.status == 429 for s in facts.links.values())
+    assert facts.notes == (
+        "7 links could not be checked (7 HTTP 429)",
+        f"host 127.0.0.1:{host.port} answered 429 to every request; 7 links not checked",
+    )
+
+
+def test_a_host_given_up_on_is_not_asked_by_the_next_run(host: FakeHost, tmp_path: Path) -> None:
+    settings = fake_settings(per_host_concurrency=1, retries=0, cache_dir=tmp_path)
+    first, _ = check(busy_links(host, 5) + links(host, "/ok"), settings)
+    asked = len(host.requests)
+    second, _ = check(busy_links(host, 5) + links(host, "/ok"), settings)
+    assert second.requests == 0 and len(host.requests) == asked
+    assert {s.state for s in second.links.values()} == {LinkState.UNCHECKED}
+    assert second.notes == first.notes
 
 
 def test_remap_rewrites_request_urls_with_capture_groups(host: FakeHost) -> None:
@@ -235,6 +284,27 @@ def test_a_host_gate_spaces_request_starts_in_virtual_time() -> None:
     assert [b - a for a, b in itertools.pairwise(starts)] == [3.0, 3.0, 3.0]
 
 
+def test_a_host_gate_measures_the_interval_from_the_end_of_the_previous_request() -> None:
+    clock = FakeClock()
+    spans: list[tuple[float, float]] = []
+
+    async def main() -> None:
+        gate = HostGate(HostLimit("h", 1, 3.0), clock)
+
+        async def one() -> None:
+            async with gate.slot():
+                start = clock.now()
+                await clock.sleep(1.0)  # connecting and waiting for the answer
+                spans.append((start, clock.now()))
+
+        async with asyncio.TaskGroup() as group:
+            for _ in range(3):
+                group.create_task(one())
+
+    asyncio.run(main())
+    assert [b[0] - a[1] for a, b in itertools.pairwise(spans)] == [3.0, 3.0]
+
+
 def test_retry_after_reads_seconds_and_dates() -> None:
     assert retry_after({"retry-after": "7"}) == 7.0
     assert retry_after({"retry-after": "Thu, 01 Jan 2026 00:00:10 GMT"}, 1767225600.0) == 10.0
@@ -265,3 +335,17 @@ def test_an_unusable_cache_dir_is_a_note_not_a_failure(host: FakeHost, tmp_path:
     facts, _ = check(links(host, "/ok"), fake_settings(cache_dir=blocker / "cache"))
     assert states(facts) == {"ok": "ok"}
     assert facts.notes[0].startswith("cache disabled:")
+
+
+def test_tasks_waiting_for_one_host_do_not_hold_the_shared_slots(host: FakeHost) -> None:
+    with running(FakeHost()) as other:
+        clock = FakeClock()
+        where = f"http://127.0.0.1:{host.port}"
+        settings = fake_settings(concurrency=1, host_limits=(HostLimit(where, 1, 10.0),))
+        transport = Recording(HttpxTransport(timeout=2.0, user_agent="t", trust_env=False), clock)
+        text = links(host, "/ok", "/gone", "/missing") + links(other, "/ok")
+        facts = gather_facts(parse_docs(text), settings, transport=transport, clock=clock)
+    assert len(facts.links) == 4
+    order = [call[2] for call in transport.calls]
+    # The slow host's second link waits 10 s for its turn; the other host goes meanwhile.
+    assert order.index(f"{other.base}/ok") == 1

@@ -90,14 +90,20 @@ class ArxivClient:
         self.results: dict[str, ArxivRecord] = {}
         self._why: dict[str, str] = {}
         self._stopped: str | None = None
+        # Answers from a mirror or a fake API (`arxiv_api`, `--remap`) must not be served to
+        # runs that ask the real one: the endpoint asked is part of the key.
+        self._endpoint = session.target(settings.arxiv_api)
+
+    def _cache_key(self, arxiv_id: str) -> str:
+        return f"{self._endpoint}|{arxiv_id}"
 
     async def run(self, ids: Sequence[str], progress: Callable[[int], None]) -> None:
         todo = [arxiv_id for arxiv_id in ids if not self._from_cache(arxiv_id)]
         progress(len(ids) - len(todo))
         missing = await self._round(todo, progress)
         if missing:
-            # A page can come back empty by accident (DOMAIN.md §1.3): ask again before
-            # telling anyone a paper does not exist.
+            # A page can come back empty by accident (DOMAIN.md §1.3): ask again about the
+            # batches that came back empty before telling anyone a paper does not exist.
             missing = await self._round(missing, progress)
         for arxiv_id in missing:
             self._record(ArxivRecord(arxiv_id, found=False))
@@ -140,7 +146,13 @@ class ArxivClient:
             return await self._isolate(batch, feed.error or "")
         for record in feed.records.values():
             self._record(record)
-        return [arxiv_id for arxiv_id in batch if arxiv_id not in feed.records]
+        missing = [arxiv_id for arxiv_id in batch if arxiv_id not in feed.records]
+        if not feed.records:
+            return missing  # an empty page: maybe an accident, worth a second opinion
+        # The answer knew about the others: these are really missing.
+        for arxiv_id in missing:
+            self._record(ArxivRecord(arxiv_id, found=False))
+        return []
 
     def _feed(self, response: Response, batch: list[str]) -> Feed | None:
         if response.status not in {200, 400}:
@@ -195,10 +207,10 @@ class ArxivClient:
         self.results[record.id] = record
         self._why.pop(record.id, None)
         if self._cache is not None:
-            self._cache.put(_KIND, record.id, dc.asdict(record))
+            self._cache.put(_KIND, self._cache_key(record.id), dc.asdict(record))
 
     def _from_cache(self, arxiv_id: str) -> bool:
-        found = self._cache.get(_KIND, arxiv_id) if self._cache else None
+        found = self._cache.get(_KIND, self._cache_key(arxiv_id)) if self._cache else None
         if found is None:
             return False
         try:

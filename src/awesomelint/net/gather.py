@@ -165,6 +165,7 @@ async def _gather(
     else:
         notes += arxiv.notes(len(plan.arxiv)) + github.notes(len(plan.github))
         notes += _link_notes(link_unchecked, links.skipped)
+        notes += links.notes()
     return NetFacts(
         arxiv=dict(arxiv.results),
         github=dict(github.results),

@@ -62,6 +62,9 @@ class GitHubClient:
         self._token = session.settings.github_token
         apis = (session.settings.github_api, session.settings.graphql_url)
         self._api_origins = {origin(url) for api in apis for url in (api, session.target(api))}
+        # The endpoints asked (after remaps) are part of the cache key: answers from a mirror
+        # or a fake API must not be served to runs that ask the real one.
+        self._endpoints = " ".join(session.target(api) for api in apis)
         self.results: dict[str, GitHubRecord] = {}
         self._why: dict[str, str] = {}
         self._stopped: str | None = None
@@ -114,7 +117,7 @@ class GitHubClient:
 
     def _cache_key(self, repo: GitHubRepo) -> str:
         # ETags differ between authenticated and anonymous answers (DOMAIN.md §2.2).
-        return f"{repo.key}|{'token' if self._token else 'anonymous'}"
+        return f"{repo.key}|{'token' if self._token else 'anonymous'}|{self._endpoints}"
 
     def _restore(self, repo: GitHubRepo, value: Mapping[str, Any]) -> bool:
         try:

@@ -29,7 +29,9 @@ class RealClock:
 
 
 class HostGate:
-    """At most `concurrency` requests in flight, their starts at least `min_interval` apart."""
+    """At most `concurrency` requests in flight; each starts at least `min_interval` after
+    the previous one started and after the previous one finished (arXiv counts arrivals, and
+    the time to connect is not ours to measure)."""
 
     def __init__(self, limit: HostLimit, clock: Clock) -> None:
         self._semaphore = asyncio.Semaphore(max(1, limit.concurrency))
@@ -46,7 +48,10 @@ class HostGate:
                 if wait > 0:
                     await self._clock.sleep(wait)
                 self._next = self._clock.now() + self._interval
-            yield
+            try:
+                yield
+            finally:
+                self._next = max(self._next, self._clock.now() + self._interval)
 
     def defer(self, seconds: float) -> None:
         """Start nothing more for `seconds` (a 429's `Retry-After`)."""

@@ -55,6 +55,8 @@ class Session:
         self._transport = transport
         self._answered = 0
         self._dead: dict[str, TransportError] = {}
+        self._down: dict[str, int] = {}
+        """Origins that refuse everything (429 or 5xx), with the status they answer."""
 
     @property
     def network_down(self) -> bool:
@@ -64,6 +66,13 @@ class Session:
     def nothing_answered(self) -> bool:
         """No HTTP answer came, and some host could not be reached at all."""
         return self._answered == 0 and bool(self._dead)
+
+    def mark_down(self, where: str, status: int) -> None:
+        """Send nothing more to `where` (an origin) in this run: it answers `status` to all."""
+        self._down.setdefault(where, status)
+
+    def down_status(self, where: str) -> int | None:
+        return self._down.get(where)
 
     def target(self, url: str) -> str:
         return remap_url(url, self.settings.remaps)
@@ -92,7 +101,9 @@ class Session:
         where = origin(url)
         self._fail_fast(where)
         gate = gate or self.gates.gate(where)
-        async with self.gates.everything, gate.slot():
+        # The host's own turn first, then a shared slot only for the request itself: a task
+        # waiting for a slow or rate-limited host must not hold up the other hosts.
+        async with gate.slot(), self.gates.everything:
             self._fail_fast(where)
             self.requests += 1
             try:
@@ -113,6 +124,8 @@ class Session:
             raise TransportError("connect", "no network")
         if where in self._dead:
             raise self._dead[where]
+        if where in self._down:
+            raise TransportError("down", f"HTTP {self._down[where]}")
 
     async def send_retrying(
         self,
