@@ -12,7 +12,8 @@ An entry's identity keys come from its links through `urls.identity`:
   its parent, and has no identity of its own.
 - An entry with no links at all is identified by its normalised title, when that title has at
   least `MIN_TITLE_WORDS` words and is the entry's own (a top-level item or a bold title, not
-  a nested note). It matches any entry with the same title, linked or not.
+  a nested note). It matches any entry with the same title, linked or not. Table rows without
+  links are data (a results table), not listed resources, and have no identity.
 
 Anchor links, relative links, images and entries of table-of-contents sections never count.
 """
@@ -26,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from awesomelint import urls
 from awesomelint.entry_text import plain
-from awesomelint.model import Document, Entry, Link, Section
+from awesomelint.model import Document, Entry, EntryKind, Link, Section
 
 PAPER_KINDS = frozenset({"arxiv", "openreview", "acl", "neurips", "doi", "lesswrong"})
 MIN_TITLE_WORDS = 3
@@ -130,6 +131,8 @@ def _occurrence(doc: Document, section: Section, index: int, entry: Entry) -> Oc
         return Occurrence(doc, section, index, entry, keys, title)
     if entry.links or title is None or (entry.depth > 0 and not _is_bold(doc, entry)):
         return None
+    if entry.kind is EntryKind.TABLE_ROW:
+        return None  # a linkless row is data (a results table), not a listed resource
     return Occurrence(doc, section, index, entry, keys, title)
 
 
