@@ -18,11 +18,12 @@ the bench itself breaks: the pass/fail check of the corpus is tests/test_precisi
 
 from __future__ import annotations
 
-import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+
+from projectenv import ensure_project_python
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
@@ -31,28 +32,6 @@ SETS: tuple[tuple[str, Path], ...] = (
     ("lists", REPO / "lists"),
     ("corpus", REPO / "tests" / "fixtures" / "corpus"),
 )
-_REEXEC_FLAG = "AWESOMELINT_PRECISION_REEXEC"
-
-
-def _ensure_project_python() -> None:
-    """Re-run under the project's venv when this interpreter cannot import awesomelint."""
-    try:
-        import awesomelint  # noqa: F401
-    except ImportError:
-        pass
-    else:
-        return
-    candidates = [
-        Path(os.environ["VIRTUAL_ENV"]) / "bin" / "python" if "VIRTUAL_ENV" in os.environ else None,
-        REPO / ".venv" / "bin" / "python",
-        REPO / "venv" / "bin" / "python",
-        REPO.parent / "venv" / "bin" / "python",
-    ]
-    for candidate in candidates:
-        if candidate is not None and candidate.exists() and not os.environ.get(_REEXEC_FLAG):
-            os.environ[_REEXEC_FLAG] = "1"
-            os.execv(candidate, [str(candidate), str(Path(__file__).resolve()), *sys.argv[1:]])
-    sys.exit("precision: awesomelint is not importable; run it with the project's venv")
 
 
 def offline_rules() -> tuple:  # type: ignore[type-arg]
@@ -98,7 +77,7 @@ def table(name: str, files: Sequence[Path], entries: int, findings: Sequence) ->
 
 
 def main() -> int:
-    _ensure_project_python()
+    ensure_project_python(__file__, "precision")
     print("## Precision of the offline rules\n")
     print("Rules: " + ", ".join(r.code for r in offline_rules()) + "\n")
     corpus_findings: list = []  # type: ignore[type-arg]

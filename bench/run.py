@@ -27,6 +27,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from projectenv import ensure_project_python
+
 BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
 OUT_DIR = BENCH_DIR / "out"
@@ -53,37 +55,8 @@ TYPOS = "1.52.0"
 
 T = TypeVar("T")
 
-_REEXEC_FLAG = "AWESOMELINT_BENCH_REEXEC"
-
 
 # -- the interpreter -------------------------------------------------------------------------
-
-
-def _ensure_project_python() -> None:
-    """Re-run under the project's venv when this interpreter cannot import awesomelint."""
-    try:
-        import awesomelint  # noqa: F401
-    except ImportError:
-        pass
-    else:
-        return
-    candidates = [
-        Path(os.environ["VIRTUAL_ENV"]) / "bin" / "python" if "VIRTUAL_ENV" in os.environ else None,
-        REPO / ".venv" / "bin" / "python",
-        REPO / "venv" / "bin" / "python",
-        REPO.parent / "venv" / "bin" / "python",
-    ]
-    for candidate in candidates:
-        if candidate is not None and candidate.exists() and not os.environ.get(_REEXEC_FLAG):
-            print(
-                f"awesomelint is not importable here; re-running under {candidate}", file=sys.stderr
-            )
-            os.environ[_REEXEC_FLAG] = "1"
-            os.execv(candidate, [str(candidate), str(Path(__file__).resolve()), *sys.argv[1:]])
-    sys.exit(
-        "bench: awesomelint is not importable from this Python; run it with the project's venv "
-        "(for example `/work/venv/bin/python bench/run.py`) after `pip install -e .`"
-    )
 
 
 # -- timing helpers --------------------------------------------------------------------------
@@ -711,7 +684,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="also print cProfiles of the huge-list check and of the CLI on the typical list",
     )
     args = parser.parse_args(argv)
-    _ensure_project_python()
+    ensure_project_python(__file__, "bench")
 
     sys.path.insert(0, str(BENCH_DIR))
     from generate import SIZES, write_lists
