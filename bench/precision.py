@@ -43,9 +43,9 @@ def offline_rules() -> tuple:  # type: ignore[type-arg]
 
 def check_set(paths: Sequence[Path]) -> tuple[int, list]:  # type: ignore[type-arg]
     """The number of entries in `paths` and the offline findings over them, as one run."""
+    from awesomelint.document.parse import parse_source
+    from awesomelint.document.source import read
     from awesomelint.engine import check_documents
-    from awesomelint.parse import parse_source
-    from awesomelint.source import read
 
     documents = [parse_source(read(path)) for path in paths]
     entries = sum(1 for parsed in documents for _ in parsed.document.entries())

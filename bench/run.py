@@ -188,10 +188,10 @@ def measure_floor(huge: Path, results: dict[str, Any], rows: list[Row]) -> float
     """markdown-it-py's own parse of the huge list against awesomelint's offline check."""
     from markdown_it import MarkdownIt
 
+    from awesomelint.document.parse import parse_source
+    from awesomelint.document.source import decode
     from awesomelint.engine import check_documents
-    from awesomelint.parse import parse_source
     from awesomelint.rules import ALL_RULES
-    from awesomelint.source import decode
 
     data = huge.read_bytes()
     text = data.decode("utf-8")
@@ -325,11 +325,11 @@ def measure_fix(
     """`fix` and `fix --format` in-process on the huge list."""
     import mdformat
 
-    from awesomelint.fixer import fix_document
-    from awesomelint.fixrun import FixRequest, fix_one
-    from awesomelint.parse import parse_source
+    from awesomelint.document.parse import parse_source
+    from awesomelint.document.source import decode
+    from awesomelint.fixing.fixer import fix_document
+    from awesomelint.fixing.fixrun import FixRequest, fix_one
     from awesomelint.rules import ALL_RULES
-    from awesomelint.source import decode
 
     data = huge.read_bytes()
     text = data.decode("utf-8")
@@ -639,10 +639,10 @@ def profile_check(huge: Path, top: int = 25) -> str:
     import io
     import pstats
 
+    from awesomelint.document.parse import parse_source
+    from awesomelint.document.source import decode
     from awesomelint.engine import check_documents
-    from awesomelint.parse import parse_source
     from awesomelint.rules import ALL_RULES
-    from awesomelint.source import decode
 
     data = huge.read_bytes()
     rules = [rule for rule in ALL_RULES if not rule.needs_network]

@@ -22,11 +22,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
-from awesomelint.model import Document
+from awesomelint.document.model import Document
+from awesomelint.document.parse import parse_text
 from awesomelint.net import Response
 from awesomelint.net.settings import NetSettings
 from awesomelint.net.transport import Transport
-from awesomelint.parse import parse_text
 
 ATOM_HEAD = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -7,9 +7,8 @@ from typing import Any
 
 import pytest
 
-from awesomelint.diagnostics import Finding
-from awesomelint.edits import apply_edits
-from awesomelint.parse import parse_text
+from awesomelint.diagnostics import Finding, apply_edits
+from awesomelint.document.parse import parse_text
 from awesomelint.rules import Context, Rule, arxiv_tag_mismatch, invalid_arxiv_id
 from awesomelint.rules import non_canonical_url as url001
 

@@ -64,7 +64,9 @@ def test_bad_config_names_file_and_key(tmp_path: Path, text: str, message: str) 
         load_config(path)
 
 
-def test_bad_config_is_exit_two_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_config_is_exit_two_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(tmp_path / "awesomelint.toml", "selct = []\n")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["check", "x.md"])
@@ -79,10 +81,14 @@ def test_pyproject_keys_are_prefixed_in_errors(tmp_path: Path) -> None:
         load_config(path)
 
 
-def test_config_selects_ignores_and_sets_severity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_config_selects_ignores_and_sets_severity(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "lists" / "a.md", EMPTY_ITEMS)
-    write(tmp_path / "awesomelint.toml", "ignore = ['malformed-link']\n[severity]\nENT001 = 'info'\n")
+    write(
+        tmp_path / "awesomelint.toml", "ignore = ['malformed-link']\n[severity]\nENT001 = 'info'\n"
+    )
     code, findings, _ = run_json()
     assert [(f["code"], f["severity"]) for f in findings] == [("ENT001", "info")]
     assert code == 0  # info does not fail the run
@@ -97,7 +103,9 @@ def test_cli_flags_override_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert [f["code"] for f in run_json("--extend-select", "ENT002")[1]] == ["ENT001", "ENT002"]
 
 
-def test_severity_off_and_per_file_ignores_and_exclude(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_severity_off_and_per_file_ignores_and_exclude(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "lists" / "a.md", EMPTY_ITEMS)
     write(tmp_path / "lists" / "legacy" / "b.md", EMPTY_ITEMS)
@@ -125,7 +133,9 @@ def test_rule_options_are_typed(tmp_path: Path) -> None:
     rule = next((r for r in ALL_RULES if r.name == "non-canonical-url"), None)
     if rule is None:
         pytest.skip("no rule with options yet")
-    path = write(tmp_path / "awesomelint.toml", "[rules.non-canonical-url]\nkeep-arxiv-version = 'yes'\n")
+    path = write(
+        tmp_path / "awesomelint.toml", "[rules.non-canonical-url]\nkeep-arxiv-version = 'yes'\n"
+    )
     with pytest.raises(ConfigError, match="keep-arxiv-version: expected true or false"):
         load_config(path)
     write(path, "[rules.non-canonical-url]\nkeep-arxiv-version = true\n")

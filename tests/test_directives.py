@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from awesomelint.document.parse import parse_text
 from awesomelint.engine import check_documents
-from awesomelint.parse import parse_text
 from awesomelint.rules import ALL_RULES
 from awesomelint.selection import resolve_rules
 
@@ -68,7 +68,10 @@ def test_unknown_code_is_a_finding() -> None:
     [
         (f"<!-- awesomelint-disable-next-line ENT002 -->\n{BAD}", []),
         ("<!-- awesomelint-disable-next-line ENT002 -->\n- fine\n", ["1 AWL100"]),
-        (f"<!-- awesomelint-disable -->\n- fine\n<!-- awesomelint-enable -->\n{BAD}", ["1 AWL100", "4 ENT002"]),
+        (
+            f"<!-- awesomelint-disable -->\n- fine\n<!-- awesomelint-enable -->\n{BAD}",
+            ["1 AWL100", "4 ENT002"],
+        ),
     ],
 )
 def test_unused_suppressions_on_request(text: str, expected: list[str]) -> None:

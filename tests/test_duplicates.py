@@ -11,10 +11,10 @@ from click.testing import CliRunner
 
 from awesomelint.cli import cli
 from awesomelint.diagnostics import Severity
+from awesomelint.document.parse import parse_text
 from awesomelint.engine import check_documents
 from awesomelint.errors import ConfigError
-from awesomelint.paper_identity import identity_keys, title_key
-from awesomelint.parse import parse_text
+from awesomelint.knowledge.paper_identity import identity_keys, title_key
 from awesomelint.rules import Context, Rule, duplicate_entry, inconsistent_duplicate
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from awesomelint.diagnostics import Edit, Finding, Fix, Severity
-from awesomelint.edits import OverlappingEdits, apply_edits, choose_fixes
-from awesomelint.model import Span
+from awesomelint.diagnostics import Edit, Finding, Fix, OverlappingEdits, Severity, apply_edits
+from awesomelint.document.model import Span
+from awesomelint.fixing.edits import choose_fixes
 
 TEXT = "0123456789"
 

@@ -16,18 +16,18 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from awesomelint import fixrun, writer
 from awesomelint.cli import cli
 from awesomelint.diagnostics import Applicability, Edit, Finding, Fix
+from awesomelint.document.frontmatter import find_front_matter
+from awesomelint.document.model import Document, Span
+from awesomelint.document.parse import ParsedDocument, parse_text
+from awesomelint.document.source import decode
 from awesomelint.errors import FixError
-from awesomelint.fixer import MAX_PASSES, FixOutcome, fix_document
-from awesomelint.fixrun import FixRequest, FixRunResult, run_fix
-from awesomelint.frontmatter import find_front_matter
-from awesomelint.model import Document, Span
-from awesomelint.parse import ParsedDocument, parse_text
+from awesomelint.fixing import fixrun, writer
+from awesomelint.fixing.fixer import MAX_PASSES, FixOutcome, fix_document
+from awesomelint.fixing.fixrun import FixRequest, FixRunResult, run_fix
+from awesomelint.fixing.writer import write_atomically
 from awesomelint.rules import ALL_RULES, Context, Rule, find_rule
-from awesomelint.source import decode
-from awesomelint.writer import write_atomically
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 BOM = b"\xef\xbb\xbf"

@@ -34,7 +34,9 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
     return work, env
 
 
-def _try_repo(hook: str, files: list[str], sample: tuple[Path, dict[str, str]]) -> subprocess.CompletedProcess[str]:
+def _try_repo(
+    hook: str, files: list[str], sample: tuple[Path, dict[str, str]]
+) -> subprocess.CompletedProcess[str]:
     work, env = sample
     command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, "--files", *files]
     return _run(command, work, env)

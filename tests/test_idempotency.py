@@ -14,11 +14,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from awesomelint.document.parse import ParsedDocument, parse_source, parse_text
+from awesomelint.document.source import decode, read
 from awesomelint.engine import check_documents
-from awesomelint.fixer import FixOutcome, fix_document, verify
-from awesomelint.parse import ParsedDocument, parse_source, parse_text
+from awesomelint.fixing.fixer import FixOutcome, fix_document, verify
 from awesomelint.rules import ALL_RULES, Rule, find_rule
-from awesomelint.source import decode, read
 from tests.fixture_cases import Case, all_cases
 
 ROOT = Path(__file__).parent.parent

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
+from awesomelint.document.parse import ParsedDocument, parse_text
 from awesomelint.engine import check_documents
-from awesomelint.fixer import fix_document
+from awesomelint.fixing.fixer import fix_document
 from awesomelint.net import NetFacts
 from awesomelint.net.gather import gather_facts
-from awesomelint.parse import ParsedDocument, parse_text
 from awesomelint.rules import ALL_RULES, find_rule
 from awesomelint.rules.arxiv_title_mismatch import Options, normalise_title, titles_match
 from tests.fixture_cases import Case, all_cases

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from awesomelint.document.model import Document, EntryKind, TagKind
+from awesomelint.document.parse import parse_text
+from awesomelint.document.source import decode, read
 from awesomelint.errors import InputError
-from awesomelint.model import Document, EntryKind, TagKind
-from awesomelint.parse import parse_text
-from awesomelint.source import decode, read
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 LISTS = Path(__file__).parent.parent / "lists"

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from awesomelint.diagnostics import Finding
+from awesomelint.document.parse import parse_source
+from awesomelint.document.source import read
 from awesomelint.engine import check_documents
-from awesomelint.parse import parse_source
 from awesomelint.rules import ALL_RULES
-from awesomelint.source import read
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 FILES = sorted(CORPUS.glob("*.md"))

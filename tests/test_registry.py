@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import awesomelint.rules as rules_package
-from awesomelint.ruledocs import markdown_table
+from awesomelint.report.ruledocs import markdown_table
 from awesomelint.rules import ALL_RULES
 from tests.fixture_cases import RULE_FIXTURES, read_cases
 

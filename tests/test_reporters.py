@@ -10,13 +10,15 @@ import pytest
 from sarif_pydantic import Sarif
 
 from awesomelint.diagnostics import Applicability, Edit, FileError, Finding, Fix, Severity
-from awesomelint.model import Span
+from awesomelint.document.model import Span
 from awesomelint.report import REPORTERS, RunResult
 
 GOLDEN = Path(__file__).parent / "golden" / "report"
 
 
-def _finding(path: str, line: int, code: str, rule: str, severity: Severity, **extra: object) -> Finding:
+def _finding(
+    path: str, line: int, code: str, rule: str, severity: Severity, **extra: object
+) -> Finding:
     return Finding(
         path=Path(path),
         code=code,
@@ -34,11 +36,23 @@ def _finding(path: str, line: int, code: str, rule: str, severity: Severity, **e
 
 RESULT = RunResult(
     findings=(
-        _finding("lists/a.md", 4, "ENT001", "empty-entry", Severity.ERROR,
-                 fix=Fix((Edit(40, 44, ""),), Applicability.UNSAFE, removes_entries=1)),
-        _finding("lists/a.md", 9, "ENT002", "malformed-link", Severity.ERROR,
-                 message="link destination is itself a link, 100%: use the inner URL",
-                 fix=Fix((Edit(90, 120, "https://arxiv.org/abs/2305.13417"),))),
+        _finding(
+            "lists/a.md",
+            4,
+            "ENT001",
+            "empty-entry",
+            Severity.ERROR,
+            fix=Fix((Edit(40, 44, ""),), Applicability.UNSAFE, removes_entries=1),
+        ),
+        _finding(
+            "lists/a.md",
+            9,
+            "ENT002",
+            "malformed-link",
+            Severity.ERROR,
+            message="link destination is itself a link, 100%: use the inner URL",
+            fix=Fix((Edit(90, 120, "https://arxiv.org/abs/2305.13417"),)),
+        ),
         _finding("lists/b,c.md", 2, "AWL001", "invalid-directive", Severity.WARNING),
         _finding("lists/b,c.md", 7, "AWL100", "unused-suppression", Severity.INFO),
     ),

@@ -7,8 +7,8 @@ import textwrap
 
 import pytest
 
+from awesomelint.document.parse import parse_text
 from awesomelint.engine import check_documents
-from awesomelint.parse import parse_text
 from awesomelint.rules import ALL_RULES, Rule
 
 _BLOCK = re.compile(r"^(Bad|Good):\n((?:(?:    .*)?\n)+)", re.MULTILINE)

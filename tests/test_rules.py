@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from awesomelint.config import options_from_table
+from awesomelint.document.parse import parse_text
 from awesomelint.engine import RuleSettings, check_documents
-from awesomelint.fixer import fix_document
-from awesomelint.parse import parse_text
+from awesomelint.fixing.fixer import fix_document
 from awesomelint.rules import Rule, find_rule
 from tests.fixture_cases import Case, all_cases
 from tests.net_facts import FACTS

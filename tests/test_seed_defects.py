@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from awesomelint.document.parse import parse_source
+from awesomelint.document.source import read
 from awesomelint.engine import check_documents
-from awesomelint.parse import parse_source
 from awesomelint.selection import resolve_rules
-from awesomelint.source import read
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 

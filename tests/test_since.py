@@ -61,7 +61,9 @@ def test_nothing_changed_is_clean(repo: Path) -> None:
     assert codes("--since", "HEAD")[:2] == (0, [])
 
 
-def test_unknown_ref_and_outside_git_are_clear_errors(repo: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unknown_ref_and_outside_git_are_clear_errors(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, _, err = codes("--since", "no-such-ref")
     assert code == 2 and err.startswith("awesomelint: error: --since")
     outside = tmp_path_factory.mktemp("plain")
@@ -73,9 +75,9 @@ def test_unknown_ref_and_outside_git_are_clear_errors(repo: Path, tmp_path_facto
 
 
 def test_network_facts_are_gathered_only_for_links_on_changed_lines(tmp_path: Path) -> None:
+    from awesomelint.document.parse import parse_source
+    from awesomelint.document.source import read
     from awesomelint.netwire import _only_changed
-    from awesomelint.parse import parse_source
-    from awesomelint.source import read
 
     path = tmp_path / "a.md"
     path.write_text("- [A](https://a.example/)\n- [B](https://b.example/)\n")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from awesomelint import spelling
+from awesomelint.document.parse import ParsedDocument, parse_text
 from awesomelint.engine import check_documents
-from awesomelint.parse import ParsedDocument, parse_text
+from awesomelint.knowledge import spelling
+from awesomelint.knowledge.spelling import Correction
 from awesomelint.rules import Context, misspelling, mojibake
-from awesomelint.spelling import Correction
 
 ROOT = Path(__file__).parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -158,7 +158,7 @@ def test_ftfy_and_codespell_code_are_not_imported_for_clean_text() -> None:
     code = (
         "import sys\n"
         "from awesomelint.engine import check_documents\n"
-        "from awesomelint.parse import parse_text\n"
+        "from awesomelint.document.parse import parse_text\n"
         "from awesomelint.rules import misspelling, mojibake\n"
         "check_documents([parse_text('- [Caf\\u00e9](https://x.org) \\u2019 \\U0001f31f\\n')],"
         " [mojibake.RULE, misspelling.RULE])\n"

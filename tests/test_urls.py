@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from awesomelint.urls import (
+from awesomelint.knowledge.urls import (
     ArxivId,
     GitHubRepo,
     Identity,

@@ -7,11 +7,11 @@ from importlib import resources
 
 import pytest
 
-from awesomelint import venues
+from awesomelint.document.parse import parse_text
 from awesomelint.engine import RuleSettings, check_documents
 from awesomelint.errors import ConfigError
-from awesomelint.fixer import fix_document
-from awesomelint.parse import parse_text
+from awesomelint.fixing.fixer import fix_document
+from awesomelint.knowledge import venues
 from awesomelint.rules import venue_alias, venue_tag_format
 
 BOTH = [venue_alias.RULE, venue_tag_format.RULE]
@@ -112,7 +112,7 @@ def test_year_and_yymm() -> None:
 
 
 def _records() -> list[dict[str, object]]:
-    text = resources.files("awesomelint").joinpath("data/venues.toml").read_text("utf-8")
+    text = resources.files("awesomelint.knowledge").joinpath("data/venues.toml").read_text("utf-8")
     records = tomllib.loads(text)["venue"]
     assert isinstance(records, list)
     return records

@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 
 import click
 
-from awesomelint import __version__
 from awesomelint.errors import AwesomelintError
+from awesomelint.version import __version__
 
 OUTPUT_FORMATS = ("text", "concise", "json", "github", "sarif")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -171,7 +171,7 @@ def check(since: str | None, exit_zero: bool, **common: Any) -> None:
     run = _common(**common)
     changed = None
     if since is not None:
-        from awesomelint.since import changed_lines
+        from awesomelint.workspace.since import changed_lines
 
         changed = changed_lines(since)
     request = CheckRequest(
@@ -202,7 +202,7 @@ def check(since: str | None, exit_zero: bool, **common: Any) -> None:
 )
 def fix(unsafe_fixes: bool, show_diff: bool, format_files: bool | None, **common: Any) -> None:
     """Fix list files in place (default: lists/)."""
-    from awesomelint.fixrun import FixRequest, run_fix
+    from awesomelint.fixing.fixrun import FixRequest, run_fix
     from awesomelint.report import REPORTERS
     from awesomelint.runner import exit_status
 
@@ -246,7 +246,7 @@ def fix(unsafe_fixes: bool, show_diff: bool, format_files: bool | None, **common
 )
 def rules_command(rule: str | None, fmt: str) -> None:
     """List every rule, or show one rule's documentation (by code or name)."""
-    from awesomelint import ruledocs
+    from awesomelint.report import ruledocs
 
     if rule is not None:
         click.echo(ruledocs.rule_doc(rule))

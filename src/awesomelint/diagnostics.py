@@ -1,12 +1,14 @@
-"""What checking produces: findings, with optional fixes expressed as text edits."""
+"""What checking produces: findings, with optional fixes expressed as text edits, and how
+an edit applies to a text."""
 
 from __future__ import annotations
 
 import dataclasses as dc
 import enum
+from collections.abc import Iterable
 from pathlib import Path
 
-from awesomelint.model import Span
+from awesomelint.document.model import Span
 
 
 class Severity(enum.Enum):
@@ -33,6 +35,38 @@ class Edit:
     start: int
     end: int
     text: str = ""
+
+
+class OverlappingEdits(ValueError):
+    pass
+
+
+def conflict(a: Edit, b: Edit) -> bool:
+    """Whether two edits cannot both be applied: they overlap, or insert at the same point."""
+    if a == b:
+        return False
+    if a.start == a.end and b.start == b.end:
+        return a.start == b.start
+    return a.start < b.end and b.start < a.end
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits in one pass; identical edits count once."""
+    ordered = sorted(set(edits), key=lambda e: (e.start, e.end))
+    pieces: list[str] = []
+    pos = 0
+    previous: Edit | None = None
+    for edit in ordered:
+        if edit.start < pos or (previous is not None and conflict(previous, edit)):
+            raise OverlappingEdits(f"edits overlap at offset {edit.start}")
+        if not 0 <= edit.start <= edit.end <= len(text):
+            raise OverlappingEdits(f"edit {edit.start}:{edit.end} is outside the text")
+        pieces.append(text[pos : edit.start])
+        pieces.append(edit.text)
+        pos = edit.end
+        previous = edit
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 @dc.dataclass(frozen=True, slots=True)

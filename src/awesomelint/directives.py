@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from awesomelint.diagnostics import Finding
-from awesomelint.model import Document, Span
+from awesomelint.document.model import Document, Span
 
 _DIRECTIVE = re.compile(
     r"<!--\s*awesomelint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)"

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import dataclasses as dc
 import fnmatch
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from awesomelint.diagnostics import Finding, Severity
 from awesomelint.directives import apply_suppressions
+from awesomelint.document.parse import ParsedDocument
 from awesomelint.errors import RuleCrashed
-from awesomelint.parse import ParsedDocument
 from awesomelint.rules import Context, Rule, unused_suppression
+
+FactGatherer = Callable[[Sequence[ParsedDocument]], tuple[Mapping[str, Any], tuple[str, ...]]]
+"""Given the documents, returns facts for the rules and notes for the summary."""
 
 
 @dc.dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from awesomelint.document.parse import ParsedDocument
 from awesomelint.errors import ConfigError
-from awesomelint.parse import ParsedDocument
 from awesomelint.rules import Rule
 
 _ARXIV_RULES = frozenset({"arxiv-not-found", "arxiv-withdrawn", "arxiv-title-mismatch"})
@@ -75,7 +75,7 @@ def _only_changed(
     docs = [parsed.document for parsed in documents]
     if changed is None:
         return docs
-    from awesomelint.since import on_changed_line
+    from awesomelint.workspace.since import on_changed_line
 
     return [
         dc.replace(

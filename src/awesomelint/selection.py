@@ -6,14 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from awesomelint.diagnostics import Severity
 from awesomelint.errors import ConfigError
-from awesomelint.rules import ALL_RULES, Rule
-
-
-def matches(rule: Rule, selector: str) -> bool:
-    if selector == rule.name:
-        return True
-    code = selector.upper()
-    return code == "ALL" or (code.isalnum() and rule.code.startswith(code))
+from awesomelint.rules import ALL_RULES, Rule, matches
 
 
 def check_selectors(selectors: Iterable[str]) -> tuple[str, ...]:

@@ -9,12 +9,12 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from urllib.parse import urlencode
 
+from awesomelint.knowledge.urls import parse_arxiv_id_loose
 from awesomelint.net import ArxivRecord, Response, TransportError
 from awesomelint.net.cache import Cache
 from awesomelint.net.pacing import HostGate
 from awesomelint.net.session import Session, reason_of, summarise
 from awesomelint.net.settings import HostLimit
-from awesomelint.urls import parse_arxiv_id_loose
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _ARXIV = "{http://arxiv.org/schemas/atom}"

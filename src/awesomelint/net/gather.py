@@ -8,7 +8,14 @@ import datetime
 from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO
 
-from awesomelint.model import Document
+from awesomelint.document.model import Document
+from awesomelint.knowledge.urls import (
+    ArxivId,
+    GitHubRepo,
+    arxiv_from_url,
+    arxiv_id_problem,
+    github_from_url,
+)
 from awesomelint.net import LinkState, NetFacts
 from awesomelint.net.arxiv import ArxivClient
 from awesomelint.net.cache import Cache
@@ -18,7 +25,6 @@ from awesomelint.net.pacing import Clock, Deadline, RealClock
 from awesomelint.net.session import Session, summarise
 from awesomelint.net.settings import NetSettings
 from awesomelint.net.transport import HttpxTransport, Transport
-from awesomelint.urls import ArxivId, GitHubRepo, arxiv_from_url, arxiv_id_problem, github_from_url
 
 _BAR_WIDTH = 20
 # Past the total deadline, in-flight requests get this long before everything is cancelled.

@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import urljoin
 
+from awesomelint.knowledge.urls import GitHubRepo
 from awesomelint.net import GitHubRecord, RepoStatus, Response, TransportError
 from awesomelint.net.cache import Cache, Cached
 from awesomelint.net.pacing import HostGate
 from awesomelint.net.session import Session, origin, reason_of, summarise
 from awesomelint.net.settings import HostLimit
-from awesomelint.urls import GitHubRepo
 
 _KIND = "github"
 _MAX_BODY = 2_000_000

@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from awesomelint import __version__
 from awesomelint.net.remap import Remap
+from awesomelint.version import __version__
 
 DAY = 86400.0
 HOUR = 3600.0

@@ -1,4 +1,9 @@
-"""Output formats, looked up by name; each renders the results of one run."""
+"""What the user reads: output formats looked up by name (each renders the results of one
+run), and the rule documentation behind `awesomelint rules`.
+
+May import: the rule registry, diagnostics and `awesomelint.version`; never the engine,
+fixing or the CLI.
+"""
 
 from __future__ import annotations
 

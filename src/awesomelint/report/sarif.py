@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from awesomelint import __version__
 from awesomelint.diagnostics import Finding, Severity
 from awesomelint.report._base import RunResult
 from awesomelint.rules import ALL_RULES
+from awesomelint.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

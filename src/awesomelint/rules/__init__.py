@@ -1,4 +1,11 @@
-"""The registry: every rule, listed explicitly (no import-time scanning)."""
+"""The rules, one module each, and the registry: every rule listed explicitly (no import-time
+scanning), with lookup by code, name or family.
+
+Owns: deciding what is a finding and what fix to offer. May import: `awesomelint.document`,
+`awesomelint.knowledge`, the types of `awesomelint.net`, `awesomelint.diagnostics`,
+`awesomelint.directives` and `awesomelint.errors`; never the engine, fixing, reports or the
+CLI. Modules whose name starts with `_` are shared helpers, not rules.
+"""
 
 from __future__ import annotations
 
@@ -49,7 +56,7 @@ ALL_RULES: tuple[Rule, ...] = (
     venue_tag_format.RULE,
 )
 
-__all__ = ["ALL_RULES", "Context", "Rule", "find_rule"]
+__all__ = ["ALL_RULES", "Context", "Rule", "find_rule", "matches"]
 
 
 def find_rule(key: str) -> Rule | None:
@@ -58,3 +65,11 @@ def find_rule(key: str) -> Rule | None:
         if key.upper() == rule.code or key == rule.name:
             return rule
     return None
+
+
+def matches(rule: Rule, selector: str) -> bool:
+    """Whether a selector (a code, a code family such as `DUP`, `ALL`, or a name) picks `rule`."""
+    if selector == rule.name:
+        return True
+    code = selector.upper()
+    return code == "ALL" or (code.isalnum() and rule.code.startswith(code))

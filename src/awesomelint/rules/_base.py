@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Generic, Literal, TypeVar
 
 from awesomelint.diagnostics import Finding, Fix, Severity
-from awesomelint.model import Document, Span
-from awesomelint.parse import ParsedDocument
+from awesomelint.document.model import Document, Span
+from awesomelint.document.parse import ParsedDocument
 
 OptionsT = TypeVar("OptionsT")
 

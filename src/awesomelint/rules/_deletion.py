@@ -2,14 +2,14 @@
 
 Deleting a list item can change how the lines around it parse (an empty item after a
 paragraph cannot start a list; an indented line becomes a lazy continuation), so the fix is
-offered only where `awesomelint.isolation` finds the rest unchanged.
+offered only where `awesomelint.rules._isolation` finds the rest unchanged.
 """
 
 from __future__ import annotations
 
 from awesomelint.diagnostics import Applicability, Edit, Fix
-from awesomelint.isolation import keeps_the_rest
-from awesomelint.model import Document, Entry
+from awesomelint.document.model import Document, Entry
+from awesomelint.rules._isolation import keeps_the_rest
 
 
 def entry_lines(doc: Document, entry: Entry) -> Edit:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from awesomelint.model import Document, Link
+from awesomelint.document.model import Document, Link
+from awesomelint.knowledge.urls import ArxivId, GitHubRepo, arxiv_from_url, github_from_url
 from awesomelint.net import ArxivRecord, GitHubRecord, NetFacts
 from awesomelint.rules._base import Context
-from awesomelint.urls import ArxivId, GitHubRepo, arxiv_from_url, github_from_url
 
 
 def net_facts(ctx: Context[Any]) -> NetFacts | None:

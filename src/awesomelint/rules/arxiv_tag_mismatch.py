@@ -25,9 +25,9 @@ import dataclasses as dc
 import functools
 from collections.abc import Iterable, Iterator
 
-from awesomelint import urls
 from awesomelint.diagnostics import Applicability, Edit, Finding, Fix, Severity
-from awesomelint.model import Document, Entry, Tag
+from awesomelint.document.model import Document, Entry, Tag
+from awesomelint.knowledge import urls
 from awesomelint.rules._base import Context, NoOptions, Rule
 
 _ARXIV_WORDS = frozenset({"arxiv", "arxvi"})  # "arxvi" is a typo seen in real lists

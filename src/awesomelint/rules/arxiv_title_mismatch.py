@@ -28,10 +28,10 @@ import unicodedata
 from collections.abc import Iterator
 
 from awesomelint.diagnostics import Finding, Severity
-from awesomelint.model import Document, Entry
+from awesomelint.document.model import Document, Entry
+from awesomelint.knowledge.urls import arxiv_from_url
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._net import net_facts
-from awesomelint.urls import arxiv_from_url
 
 _MATH = re.compile(r"\$([^$]*)\$")
 _COMMAND = re.compile(r"\\(?:[A-Za-z]+\*?|[^A-Za-z\s])")

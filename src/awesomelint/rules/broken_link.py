@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesomelint.diagnostics import Finding
-from awesomelint.model import Document
+from awesomelint.document.model import Document
 from awesomelint.net import LinkState
 from awesomelint.rules._base import Context, NoOptions, Rule
 from awesomelint.rules._net import net_facts

@@ -36,9 +36,9 @@ import re
 from collections.abc import Iterator, Sequence
 
 from awesomelint.diagnostics import Finding, Severity
+from awesomelint.document.model import Document, Entry
 from awesomelint.errors import ConfigError
-from awesomelint.model import Document, Entry
-from awesomelint.paper_identity import RELATIONS, Occurrence, earlier_matches, relation
+from awesomelint.knowledge.paper_identity import RELATIONS, Occurrence, earlier_matches, relation
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._deletion import deletion_fix
 

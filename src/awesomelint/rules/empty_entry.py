@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesomelint.diagnostics import Finding
-from awesomelint.model import Document, EntryKind
+from awesomelint.document.model import Document, EntryKind
 from awesomelint.rules._base import Context, NoOptions, Rule
 from awesomelint.rules._deletion import deletion_fix
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesomelint.diagnostics import Finding, Severity
-from awesomelint.model import Document
+from awesomelint.document.model import Document
 from awesomelint.net import RepoStatus
 from awesomelint.rules._base import Context, NoOptions, Rule
 from awesomelint.rules._net import github_links, net_facts

@@ -21,11 +21,11 @@ import re
 from collections.abc import Iterator
 
 from awesomelint.diagnostics import Applicability, Edit, Finding, Fix, Severity
-from awesomelint.model import Document, Link
+from awesomelint.document.model import Document, Link
+from awesomelint.knowledge.urls import GitHubRepo
 from awesomelint.net import RepoStatus
 from awesomelint.rules._base import Context, NoOptions, Rule
 from awesomelint.rules._net import github_links, net_facts
-from awesomelint.urls import GitHubRepo
 
 _PREFIX = re.compile(r"[A-Za-z]+://(?:www\.)?github\.com/", re.IGNORECASE)
 

@@ -36,9 +36,14 @@ import re
 from collections.abc import Iterator, Sequence
 
 from awesomelint.diagnostics import Finding, Severity
-from awesomelint.entry_text import plain
-from awesomelint.model import Tag, TagKind
-from awesomelint.paper_identity import Occurrence, closest, earlier_matches, normalize_title
+from awesomelint.document.entry_text import plain
+from awesomelint.document.model import Tag, TagKind
+from awesomelint.knowledge.paper_identity import (
+    Occurrence,
+    closest,
+    earlier_matches,
+    normalize_title,
+)
 from awesomelint.rules._base import Context, Rule
 
 _YEAR = re.compile(r"(?<!\d)(?:\d{4}|'\d{2})(?!\d)")

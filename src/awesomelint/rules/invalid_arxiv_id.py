@@ -27,10 +27,10 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from awesomelint import urls
-from awesomelint.arxiv_ids import find_cited_arxiv_ids
 from awesomelint.diagnostics import Finding
-from awesomelint.model import Document, Link, Span
+from awesomelint.document.model import Document, Link, Span
+from awesomelint.knowledge import urls
+from awesomelint.knowledge.arxiv_ids import find_cited_arxiv_ids
 from awesomelint.rules._base import Context, Rule
 
 # Bare URLs in prose: an `arXiv:` inside one is part of an address, not a citation.

@@ -18,13 +18,12 @@ from collections.abc import Iterator
 
 from awesomelint.diagnostics import Finding, Severity
 from awesomelint.directives import parse_directives
-from awesomelint.model import Document
+from awesomelint.document.model import Document
 from awesomelint.rules._base import Context, NoOptions, Rule
 
 
 def _known(selector: str) -> bool:
-    from awesomelint.rules import ALL_RULES
-    from awesomelint.selection import matches  # the registry imports this module
+    from awesomelint.rules import ALL_RULES, matches  # the registry imports this module
 
     return any(matches(rule, selector) for rule in ALL_RULES)
 

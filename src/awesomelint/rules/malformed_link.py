@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 
 from awesomelint.diagnostics import Edit, Finding, Fix
-from awesomelint.model import Document, Span
+from awesomelint.document.model import Document, Span
 from awesomelint.rules._base import Context, NoOptions, Rule
 
 _NESTED = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<url>[^()\s]*)\)")

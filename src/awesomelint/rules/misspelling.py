@@ -58,11 +58,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
-from awesomelint import spelling
 from awesomelint.diagnostics import Edit, Finding, Fix, Severity
-from awesomelint.model import Document, Link, LinkKind, Span
+from awesomelint.document.model import Document, Link, LinkKind, Span
+from awesomelint.knowledge import spelling
+from awesomelint.knowledge.spelling import Correction
 from awesomelint.rules._base import Context, Rule
-from awesomelint.spelling import Correction
 
 PROSE_KEYS = frozenset({"title", "description", "tags", "categories", "summary", "excerpt"})
 MIN_VOCABULARY_LENGTH = 6

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from awesomelint.diagnostics import Edit, Finding, Fix
-from awesomelint.model import Document, Span
+from awesomelint.document.model import Document, Span
 from awesomelint.rules._base import Context, NoOptions, Rule
 
 # What the UTF-8 continuation bytes 0x80-0xBF turn into when decoded as Latin-1 or as

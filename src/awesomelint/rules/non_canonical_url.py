@@ -30,9 +30,9 @@ from __future__ import annotations
 import dataclasses as dc
 from collections.abc import Iterator
 
-from awesomelint import urls
 from awesomelint.diagnostics import Edit, Finding, Fix, Severity
-from awesomelint.model import Document, Link, LinkKind, Span
+from awesomelint.document.model import Document, Link, LinkKind, Span
+from awesomelint.knowledge import urls
 from awesomelint.rules._base import Context, Rule
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from awesomelint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from awesomelint.directives import Directive
-from awesomelint.model import Document
+from awesomelint.document.model import Document
 from awesomelint.rules._base import Context, NoOptions, Rule
 
 FACTS_KEY = "awesomelint.directive-use"

@@ -27,11 +27,11 @@ from __future__ import annotations
 import dataclasses as dc
 from collections.abc import Iterator
 
-from awesomelint import venues
 from awesomelint.diagnostics import Edit, Finding, Fix, Severity
-from awesomelint.model import Document, Span, Tag
+from awesomelint.document.model import Document, Span, Tag
+from awesomelint.knowledge import venues
+from awesomelint.knowledge.venues import NameMatch, VenueTag
 from awesomelint.rules._base import Context, Rule
-from awesomelint.venues import NameMatch, VenueTag
 
 # Two-digit years from here on are read as 19YY ('98 -> 1998), the rest as 20YY.
 _LAST_CENTURY_FROM = 87

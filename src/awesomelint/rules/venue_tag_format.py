@@ -32,11 +32,11 @@ import dataclasses as dc
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from awesomelint import venues
 from awesomelint.diagnostics import Edit, Finding, Fix, Severity
-from awesomelint.model import Document, Span, Tag
+from awesomelint.document.model import Document, Span, Tag
+from awesomelint.knowledge import venues
+from awesomelint.knowledge.venues import QUALIFIERS, Token, VenueTag
 from awesomelint.rules._base import Context, Rule
-from awesomelint.venues import QUALIFIERS, Token, VenueTag
 
 _CANONICAL_ARXIV = "arXiv"
 # Qualifiers whose case follows the list's style. "Findings" is not one: it is part of the

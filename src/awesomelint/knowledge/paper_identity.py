@@ -25,9 +25,9 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from awesomelint import urls
-from awesomelint.entry_text import plain
-from awesomelint.model import Document, Entry, EntryKind, Link, Section
+from awesomelint.document.entry_text import plain
+from awesomelint.document.model import Document, Entry, EntryKind, Link, Section
+from awesomelint.knowledge import urls
 
 PAPER_KINDS = frozenset({"arxiv", "openreview", "acl", "neurips", "doi", "lesswrong"})
 MIN_TITLE_WORDS = 3

@@ -16,8 +16,8 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from importlib import resources
 
+from awesomelint.document.model import Document, Tag
 from awesomelint.errors import ConfigError
-from awesomelint.model import Document, Tag
 
 _TOKEN = re.compile(
     r"(?P<arxiv_id>\d{4}\.\d{4,5}(?:v\d+)?)"
@@ -161,7 +161,7 @@ def build_table(records: list[Mapping[str, object]]) -> VenueTable:
 
 def read_records() -> list[Mapping[str, object]]:
     """The shipped venue records, as written in data/venues.toml."""
-    text = resources.files("awesomelint").joinpath("data/venues.toml").read_text("utf-8")
+    text = resources.files("awesomelint.knowledge").joinpath("data/venues.toml").read_text("utf-8")
     records = tomllib.loads(text).get("venue", [])
     assert isinstance(records, list)
     return records

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from awesomelint.model import FrontMatter, FrontMatterField, Span
+from awesomelint.document.model import FrontMatter, FrontMatterField, Span
 
 _OPEN = re.compile(r"---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)

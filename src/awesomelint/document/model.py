@@ -11,7 +11,7 @@ import enum
 from collections.abc import Iterator
 from pathlib import Path
 
-from awesomelint.locate import LineIndex
+from awesomelint.document.locate import LineIndex
 
 
 @dc.dataclass(frozen=True, slots=True)

@@ -6,10 +6,9 @@ import dataclasses as dc
 import functools
 from collections import Counter
 
-from awesomelint.diagnostics import Edit, Fix
-from awesomelint.edits import OverlappingEdits, apply_edits
-from awesomelint.model import Document, EntryKind, Span
-from awesomelint.parse import parse_text
+from awesomelint.diagnostics import Edit, Fix, OverlappingEdits, apply_edits
+from awesomelint.document.model import Document, EntryKind, Span
+from awesomelint.document.parse import parse_text
 
 
 @dc.dataclass(frozen=True, slots=True)

@@ -217,7 +217,9 @@ def is_known_word(word: str) -> bool:
 
 
 def _data(name: str) -> str:
-    return (importlib.resources.files("awesomelint") / "data" / name).read_text(encoding="utf-8")
+    return (importlib.resources.files("awesomelint.knowledge") / "data" / name).read_text(
+        encoding="utf-8"
+    )
 
 
 def match_case(word: str, fix: str) -> str:

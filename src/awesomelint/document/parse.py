@@ -15,9 +15,9 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from awesomelint import entry_text
-from awesomelint.frontmatter import blank_out, find_front_matter
-from awesomelint.locate import (
+from awesomelint.document import entry_text
+from awesomelint.document.frontmatter import blank_out, find_front_matter
+from awesomelint.document.locate import (
     InlineScan,
     LineIndex,
     Problem,
@@ -26,7 +26,7 @@ from awesomelint.locate import (
     scan_html_block,
     scan_inline,
 )
-from awesomelint.model import (
+from awesomelint.document.model import (
     Document,
     Entry,
     EntryKind,
@@ -36,8 +36,8 @@ from awesomelint.model import (
     Tag,
     TagKind,
 )
-from awesomelint.source import Source, decode
-from awesomelint.tables import (
+from awesomelint.document.source import Source, decode
+from awesomelint.document.tables import (
     DESCRIPTION_HEADERS,
     TITLE_HEADERS,
     VENUE_HEADERS,

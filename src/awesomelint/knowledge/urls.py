@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote
 
-from awesomelint.arxiv_ids import (
+from awesomelint.knowledge.arxiv_ids import (
     OLD_ARCHIVES,
     ArxivId,
     arxiv_id_problem,

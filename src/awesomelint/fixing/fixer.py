@@ -7,13 +7,13 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from awesomelint.diagnostics import Applicability, Finding, Fix
-from awesomelint.edits import apply_edits, choose_fixes
+from awesomelint.diagnostics import Applicability, Finding, Fix, apply_edits
+from awesomelint.document.parse import ParsedDocument, parse_source
+from awesomelint.document.source import Source
 from awesomelint.engine import DEFAULT_SETTINGS, RuleSettings, check_documents
 from awesomelint.errors import FixError
-from awesomelint.parse import ParsedDocument, parse_source
+from awesomelint.fixing.edits import choose_fixes
 from awesomelint.rules import Rule
-from awesomelint.source import Source
 
 MAX_PASSES = 10
 

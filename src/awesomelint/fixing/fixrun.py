@@ -9,15 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from awesomelint.diagnostics import FileError
-from awesomelint.engine import DEFAULT_SETTINGS, RuleSettings, check_documents
+from awesomelint.document.parse import ParsedDocument, parse_source
+from awesomelint.document.source import Source
+from awesomelint.engine import DEFAULT_SETTINGS, FactGatherer, RuleSettings, check_documents
 from awesomelint.errors import FixError
-from awesomelint.fixer import MAX_PASSES, FixOutcome, fix_document, verify
-from awesomelint.parse import ParsedDocument, parse_source
+from awesomelint.fixing.fixer import MAX_PASSES, FixOutcome, fix_document, verify
+from awesomelint.fixing.writer import write_atomically
 from awesomelint.report import RunResult
 from awesomelint.rules import Rule
-from awesomelint.runner import FactGatherer, load
-from awesomelint.source import Source
-from awesomelint.writer import write_atomically
+from awesomelint.workspace.load import load
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def _fix(parsed: ParsedDocument, request: FixRequest, context: _RunContext) -> F
 
 
 def _formatted(outcome: FixOutcome, request: FixRequest, context: _RunContext) -> FixOutcome:
-    from awesomelint.formatting import format_markdown
+    from awesomelint.fixing.formatting import format_markdown
 
     current = outcome
     applied = list(outcome.applied)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from awesomelint.locate import InlineScan, RawLink
-from awesomelint.model import Link, LinkKind, Span, Tag, TagKind
+from awesomelint.document.locate import InlineScan, RawLink
+from awesomelint.document.model import Link, LinkKind, Span, Tag, TagKind
 
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
 # A venue label written in parentheses inside a title: "(ICLR'23)", "(NeurIPS 2023)".

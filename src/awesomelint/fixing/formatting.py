@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from awesomelint.frontmatter import find_front_matter
+from awesomelint.document.frontmatter import find_front_matter
 
 
 def format_markdown(text: str) -> str:

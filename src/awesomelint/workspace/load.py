@@ -1,0 +1,48 @@
+"""Reading and parsing the files a run names, keeping going past the ones that cannot be read."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses as dc
+import fnmatch
+from collections.abc import Sequence
+from pathlib import Path
+
+from awesomelint.diagnostics import FileError
+from awesomelint.document import source
+from awesomelint.document.parse import ParsedDocument, parse_source
+from awesomelint.errors import InputError
+from awesomelint.workspace.discover import discover
+
+DEFAULT_PATHS = (Path("lists"),)
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Loaded:
+    documents: tuple[ParsedDocument, ...]
+    errors: tuple[FileError, ...]
+
+
+def _excluded(path: Path, patterns: Sequence[str], root: Path | None) -> bool:
+    if not patterns:
+        return False
+    names = {path.as_posix()}
+    if root is not None:
+        with contextlib.suppress(ValueError):
+            names.add(path.resolve().relative_to(root.resolve()).as_posix())
+    return any(fnmatch.fnmatch(name, pattern) for name in names for pattern in patterns)
+
+
+def load(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None = None) -> Loaded:
+    """Read and parse every Markdown file under `paths`, keeping going past bad files."""
+    files, missing = discover(paths or DEFAULT_PATHS)
+    errors = [FileError(Path(str(err).split(":", 1)[0]), str(err)) for err in missing]
+    documents = []
+    for path in files:
+        if _excluded(path, exclude, root):
+            continue
+        try:
+            documents.append(parse_source(source.read(path)))
+        except InputError as err:
+            errors.append(FileError(path, str(err)))
+    return Loaded(tuple(documents), tuple(errors))
