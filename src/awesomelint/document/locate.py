@@ -1,4 +1,4 @@
-"""Positions in source text: line/column lookup and recovery of inline links from the source.
+"""Recovery of inline links, labels and code spans from the source text.
 
 markdown-it-py gives line ranges for blocks but no positions for inline tokens, so links,
 bracketed labels and code spans are found here by scanning the source itself, following
@@ -7,7 +7,6 @@ CommonMark's inline rules for links (spec sections 6.3 code spans, 6.5 links, 6.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses as dc
 import re
 from collections.abc import Mapping
@@ -24,42 +23,6 @@ _HTML_URL_ATTR = re.compile(
 _PLAIN_DESTINATION = re.compile(r"[^ \x00-\x1f()\\]*")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _WHITESPACE = " \t\n"
-
-
-class LineIndex:
-    """Maps character offsets to 1-based (line, column) and back."""
-
-    __slots__ = ("_length", "_starts")
-
-    def __init__(self, text: str) -> None:
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self._starts = starts
-        self._length = len(text)
-
-    @property
-    def count(self) -> int:
-        return len(self._starts)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
-
-    def line_start(self, line: int) -> int:
-        """Offset of the first character of 0-based line `line` (or the text's end)."""
-        if line >= len(self._starts):
-            return self._length
-        return self._starts[line]
-
-    def line_end(self, line: int) -> int:
-        """Offset of the newline ending 0-based line `line` (or the text's end)."""
-        if line + 1 >= len(self._starts):
-            return self._length
-        return self._starts[line + 1] - 1
 
 
 @dc.dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import enum
 from collections.abc import Iterator
 from pathlib import Path
 
-from awesomelint.document.locate import LineIndex
+from awesomelint.document.lines import LineIndex
 
 
 @dc.dataclass(frozen=True, slots=True)

@@ -17,9 +17,9 @@ from markdown_it.token import Token
 
 from awesomelint.document import entry_text
 from awesomelint.document.frontmatter import blank_out, find_front_matter
+from awesomelint.document.lines import LineIndex
 from awesomelint.document.locate import (
     InlineScan,
-    LineIndex,
     Problem,
     Reference,
     normalize_label,

@@ -16,6 +16,17 @@ from awesomelint.knowledge.arxiv_ids import (
     parse_arxiv_id,
     parse_arxiv_id_loose,
 )
+from awesomelint.knowledge.url_parts import (
+    CACHE_SIZE,
+    NETLOC_RE,
+    UrlParts,
+    filter_query,
+    is_tracking,
+    is_utm,
+    split_url,
+    web_parts,
+    word_set,
+)
 
 __all__ = [
     "OLD_ARCHIVES",
@@ -32,87 +43,6 @@ __all__ = [
     "parse_arxiv_id",
     "parse_arxiv_id_loose",
 ]
-
-# ---------------------------------------------------------------------------------------------
-# URL parts, kept exactly as written so that an unchanged URL joins back to the same string
-
-_URL_RE = re.compile(
-    r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?P<netloc>[^/?#]*)(?P<path>[^?#]*)"
-    r"(?:\?(?P<query>[^#]*))?(?:#(?P<fragment>.*))?",
-    re.DOTALL,
-)
-_NETLOC_RE = re.compile(
-    r"(?:(?P<user>.*)@)?(?P<host>\[[^\]]*\]|[^:]*)(?::(?P<port>.*))?", re.DOTALL
-)
-_TRACKING = frozenset({"fbclid", "gclid", "ref", "ref_src"})
-_CACHE_SIZE = 65536
-"""Entries in each cache of a pure function of a URL string: a big list has some 30,000
-links, and several rules ask about each."""
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-@dataclass(frozen=True, slots=True)
-class _Parts:
-    scheme: str
-    netloc: str
-    path: str
-    query: str | None
-    fragment: str | None
-
-    @property
-    def host(self) -> str:
-        return _host(self.netloc)
-
-    def join(self) -> str:
-        url = f"{self.scheme}://{self.netloc}{self.path}"
-        if self.query is not None:
-            url += "?" + self.query
-        if self.fragment is not None:
-            url += "#" + self.fragment
-        return url
-
-
-@functools.lru_cache(maxsize=_CACHE_SIZE)
-def _host(netloc: str) -> str:
-    m = _NETLOC_RE.fullmatch(netloc)
-    return m["host"].lower().rstrip(".") if m else ""
-
-
-@functools.lru_cache(maxsize=_CACHE_SIZE)
-def _split(url: str) -> _Parts | None:
-    m = _URL_RE.fullmatch(url)
-    if m is None:
-        return None
-    return _Parts(m["scheme"], m["netloc"], m["path"], m["query"], m["fragment"])
-
-
-def _web_parts(url: str) -> _Parts | None:
-    parts = _split(url)
-    if parts is None or parts.scheme.lower() not in {"http", "https"} or not parts.host:
-        return None
-    return parts
-
-
-def _filter_query(query: str | None, drop: Callable[[str], bool]) -> str | None:
-    if not query:
-        return query
-    pairs = query.split("&")
-    kept = [pair for pair in pairs if not drop(pair.partition("=")[0].lower())]
-    if len(kept) == len(pairs):
-        return query
-    return "&".join(kept) or None
-
-
-def _is_utm(key: str) -> bool:
-    return key.startswith("utm_")
-
-
-def _is_tracking(key: str) -> bool:
-    return key.startswith("utm_") or key in _TRACKING
-
 
 # ---------------------------------------------------------------------------------------------
 # arXiv URLs
@@ -134,14 +64,14 @@ _ARXIV_PATH_RES = {
 _ARXIV_DOI_RE = re.compile(r"10\.48550/arxiv\.(?P<id>.+)", re.IGNORECASE)
 
 
-def _arxiv_path(parts: _Parts) -> tuple[str, ArxivId] | None:
+def _arxiv_path(parts: UrlParts) -> tuple[str, ArxivId] | None:
     path_re = _ARXIV_PATH_RES.get(parts.host)
     m = path_re.fullmatch(parts.path) if path_re else None
     arxiv = parse_arxiv_id_loose(m["id"]) if m else None
     return (m["kind"], arxiv) if m and arxiv else None
 
 
-def _arxiv_from_parts(parts: _Parts) -> ArxivId | None:
+def _arxiv_from_parts(parts: UrlParts) -> ArxivId | None:
     found = _arxiv_path(parts)
     if found:
         return found[1]
@@ -150,11 +80,11 @@ def _arxiv_from_parts(parts: _Parts) -> ArxivId | None:
     return parse_arxiv_id_loose(m["id"]) if m else None
 
 
-@functools.lru_cache(maxsize=_CACHE_SIZE)
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def arxiv_from_url(url: str) -> ArxivId | None:
     """The arXiv id an arXiv URL (any host, mirror or DOI form) points to; loosely parsed,
     so check `arxiv_id_problem` before trusting it."""
-    parts = _web_parts(url)
+    parts = web_parts(url)
     return _arxiv_from_parts(parts) if parts else None
 
 
@@ -168,7 +98,7 @@ _GITHUB_PATH_RE = re.compile(
     re.DOTALL,
 )
 # First path segments that are GitHub's own pages, not users or organisations.
-_GITHUB_RESERVED = _words(
+_GITHUB_RESERVED = word_set(
     "about account apps codespaces collections contact customer-stories dashboard "
     "enterprise enterprises events explore features issues join login marketplace new "
     "notifications organizations orgs pricing pulls readme search security settings site "
@@ -191,7 +121,7 @@ class GitHubRepo:
         return f"https://github.com/{self.owner}/{self.repo}"
 
 
-def _github_from_parts(parts: _Parts) -> tuple[GitHubRepo, str] | None:
+def _github_from_parts(parts: UrlParts) -> tuple[GitHubRepo, str] | None:
     m = _GITHUB_PATH_RE.fullmatch(parts.path) if parts.host in _GITHUB_HOSTS else None
     if m is None or m["owner"].lower() in _GITHUB_RESERVED or m["repo"] in {".", ".."}:
         return None
@@ -200,10 +130,10 @@ def _github_from_parts(parts: _Parts) -> tuple[GitHubRepo, str] | None:
     return GitHubRepo(m["owner"], m["repo"], deep), rest
 
 
-@functools.lru_cache(maxsize=_CACHE_SIZE)
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def github_from_url(url: str) -> GitHubRepo | None:
     """The repository a github.com URL points to or into; None for other GitHub pages."""
-    parts = _web_parts(url)
+    parts = web_parts(url)
     found = _github_from_parts(parts) if parts else None
     return found[0] if found else None
 
@@ -238,7 +168,7 @@ _ACL_PATH_RES = {
         ("aclanthology.info", "www.aclanthology.info"), _acl_path("/papers/", "(?:/.*)?")
     ),
 }
-_NEURIPS_HOSTS = _words(
+_NEURIPS_HOSTS = word_set(
     "papers.nips.cc proceedings.neurips.cc papers.neurips.cc proceedings.nips.cc "
     "datasets-benchmarks-proceedings.neurips.cc"
 )
@@ -256,7 +186,7 @@ _LESSWRONG_HOSTS = frozenset(
 _LESSWRONG_PATH_RE = re.compile(r"/(?:posts|s/[A-Za-z0-9]+/p)/(?P<id>[A-Za-z0-9]{17})(?:/|$)")
 
 
-def _doi_from_parts(parts: _Parts) -> str | None:
+def _doi_from_parts(parts: UrlParts) -> str | None:
     if parts.host in _DOI_HOSTS:
         doi = unquote(parts.path[1:])
     elif parts.host == "dl.acm.org" and (m := _ACM_PATH_RE.fullmatch(parts.path)):
@@ -267,14 +197,14 @@ def _doi_from_parts(parts: _Parts) -> str | None:
     return doi if _DOI_RE.fullmatch(doi) else None
 
 
-def _github_identity(parts: _Parts) -> Identity | None:
+def _github_identity(parts: UrlParts) -> Identity | None:
     found = _github_from_parts(parts)
     if found is None or found[0].deep:
         return None
     return Identity("github", f"github:{found[0].key}")
 
 
-def _doi_identity(parts: _Parts) -> Identity | None:
+def _doi_identity(parts: UrlParts) -> Identity | None:
     doi = _doi_from_parts(parts)
     if doi is None:
         return None
@@ -283,7 +213,7 @@ def _doi_identity(parts: _Parts) -> Identity | None:
     return Identity("doi", f"doi:{doi.lower()}")
 
 
-def _openreview_identity(parts: _Parts) -> Identity | None:
+def _openreview_identity(parts: UrlParts) -> Identity | None:
     if parts.host not in _OPENREVIEW_HOSTS or parts.path.rstrip("/") not in {"/forum", "/pdf"}:
         return None
     ids = [value for key, value in parse_qsl(parts.query or "") if key == "id"]
@@ -292,24 +222,24 @@ def _openreview_identity(parts: _Parts) -> Identity | None:
     return Identity("openreview", f"openreview:{ids[0]}")
 
 
-def _acl_identity(parts: _Parts) -> Identity | None:
+def _acl_identity(parts: UrlParts) -> Identity | None:
     path_re = _ACL_PATH_RES.get(parts.host)
     m = path_re.fullmatch(parts.path) if path_re else None
     return Identity("acl", f"acl:{m['id']}") if m else None
 
 
-def _neurips_identity(parts: _Parts) -> Identity | None:
+def _neurips_identity(parts: UrlParts) -> Identity | None:
     m = _NEURIPS_PATH_RE.fullmatch(parts.path) if parts.host in _NEURIPS_HOSTS else None
     return Identity("neurips", f"neurips:{m['year']}/{m['hash'].lower()}") if m else None
 
 
-def _lesswrong_identity(parts: _Parts) -> Identity | None:
+def _lesswrong_identity(parts: UrlParts) -> Identity | None:
     m = _LESSWRONG_PATH_RE.match(parts.path) if parts.host in _LESSWRONG_HOSTS else None
     return Identity("lesswrong", f"lesswrong:{m['id']}") if m else None
 
 
 # After the arXiv forms, which `identity` finds through the cache of `arxiv_from_url`.
-_IDENTITY_FINDERS: tuple[Callable[[_Parts], Identity | None], ...] = (
+_IDENTITY_FINDERS: tuple[Callable[[UrlParts], Identity | None], ...] = (
     _github_identity,
     _doi_identity,
     _openreview_identity,
@@ -319,11 +249,11 @@ _IDENTITY_FINDERS: tuple[Callable[[_Parts], Identity | None], ...] = (
 )
 
 
-@functools.lru_cache(maxsize=_CACHE_SIZE)
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def identity(url: str) -> Identity | None:
     """What a link points to, for duplicate detection; None for non-http(s) links."""
     stripped = url.strip()
-    parts = _web_parts(stripped)
+    parts = web_parts(stripped)
     if parts is None:
         return None
     arxiv = arxiv_from_url(stripped)
@@ -335,14 +265,14 @@ def identity(url: str) -> Identity | None:
     return Identity("url", f"url:{normalize_url(url)}")
 
 
-@functools.lru_cache(maxsize=_CACHE_SIZE)
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def normalize_url(url: str) -> str:
     """A comparison form of any URL: case, `www.`, ports, fragment and tracking removed."""
-    parts = _split(url.strip())
+    parts = split_url(url.strip())
     if parts is None:
         return url
     scheme = parts.scheme.lower()
-    m = _NETLOC_RE.fullmatch(parts.netloc)
+    m = NETLOC_RE.fullmatch(parts.netloc)
     netloc = parts.netloc
     if m:
         netloc = m["host"].lower().removeprefix("www.")
@@ -350,9 +280,9 @@ def normalize_url(url: str) -> str:
             netloc += f":{m['port']}"
         if m["user"] is not None:
             netloc = f"{m['user']}@{netloc}"
-    query = _filter_query(parts.query, _is_tracking) or None
+    query = filter_query(parts.query, is_tracking) or None
     path = parts.path.rstrip("/")
-    return _Parts("https" if scheme == "http" else scheme, netloc, path, query, None).join()
+    return UrlParts("https" if scheme == "http" else scheme, netloc, path, query, None).join()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -361,14 +291,14 @@ def normalize_url(url: str) -> str:
 _UPGRADE_HOSTS = frozenset({"arxiv.org", "github.com", "openreview.net"})
 
 
-def _upgrade(parts: _Parts) -> _Parts:
+def _upgrade(parts: UrlParts) -> UrlParts:
     host = parts.netloc.lower().removeprefix("www.")
     if host in _UPGRADE_HOSTS:
-        return _Parts("https", host, parts.path, parts.query, parts.fragment)
+        return UrlParts("https", host, parts.path, parts.query, parts.fragment)
     return parts
 
 
-def _canonical_arxiv(parts: _Parts, keep_version: bool) -> _Parts | None:
+def _canonical_arxiv(parts: UrlParts, keep_version: bool) -> UrlParts | None:
     found = _arxiv_path(parts) if parts.host in _ARXIV_REWRITE_HOSTS else None
     if found is None or found[0] not in {"abs", "pdf"}:
         return None
@@ -376,28 +306,28 @@ def _canonical_arxiv(parts: _Parts, keep_version: bool) -> _Parts | None:
     path = arxiv.url(keep_version).removeprefix("https://arxiv.org")
     if kind == "pdf":
         # Query and fragment of a PDF link (#page=3) mean nothing on the abstract page.
-        return _Parts("https", "arxiv.org", path, None, None)
-    return _Parts("https", "arxiv.org", path, parts.query, parts.fragment)
+        return UrlParts("https", "arxiv.org", path, None, None)
+    return UrlParts("https", "arxiv.org", path, parts.query, parts.fragment)
 
 
-def _canonical_github(parts: _Parts) -> _Parts | None:
+def _canonical_github(parts: UrlParts) -> UrlParts | None:
     found = _github_from_parts(parts) if parts.host == "github.com" else None
     if found is None:
         return None
     repo, rest = found
     path = f"/{repo.owner}/{repo.repo}" + (f"/{rest}" if repo.deep else "")
-    return _Parts(parts.scheme, parts.netloc, path, parts.query, parts.fragment)
+    return UrlParts(parts.scheme, parts.netloc, path, parts.query, parts.fragment)
 
 
-@functools.lru_cache(maxsize=_CACHE_SIZE)
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def canonical_url(url: str, *, keep_arxiv_version: bool = False) -> str | None:
     """The canonical spelling of a link when it differs from `url`, else None."""
-    parts = _web_parts(url)
+    parts = web_parts(url)
     if parts is None:
         return None
     parts = _upgrade(parts)
     parts = _canonical_arxiv(parts, keep_arxiv_version) or _canonical_github(parts) or parts
-    query = _filter_query(parts.query, _is_utm)
-    parts = _Parts(parts.scheme, parts.netloc, parts.path, query, parts.fragment)
+    query = filter_query(parts.query, is_utm)
+    parts = UrlParts(parts.scheme, parts.netloc, parts.path, query, parts.fragment)
     canonical = parts.join()
     return canonical if canonical != url else None
