@@ -50,21 +50,19 @@ Options: allowed_words: words never reported (case-insensitive).
 
 from __future__ import annotations
 
-import bisect
 import dataclasses as dc
 import functools
 import itertools
-import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from awesomelint.diagnostics import Edit, Finding, Fix, Severity
-from awesomelint.document.model import Document, Link, LinkKind, Span
+from awesomelint.document.model import Document, LinkKind, Span
 from awesomelint.knowledge import spelling
 from awesomelint.knowledge.spelling import Correction
 from awesomelint.rules._base import Context, Rule
+from awesomelint.rules._prose import Word, Words, visible_prose
 
-PROSE_KEYS = frozenset({"title", "description", "tags", "categories", "summary", "excerpt"})
 MIN_VOCABULARY_LENGTH = 6
 """The vocabulary check ignores shorter words: short words have too many neighbours."""
 MIN_FILE_WORD_LENGTH = 8
@@ -73,182 +71,12 @@ word): short English words one edit apart from another word are too many to list
 COMMON = 3
 RARE = 2
 
-# What is never prose, as alternatives of one pattern, each with a string that any match of
-# it contains: an alternative whose string is not in the text is left out of the pattern.
-_HIDDEN_PARTS = (
-    ("<!--", r"<!--.*?-->"),
-    ("<", r"</?[A-Za-z][^<>]*>"),
-    ("://", r"\b(?:https?|ftp)://\S+"),
-    ("www.", r"\bwww\.\S+"),
-    # Text with an "@" in it, to the end of its run of non-space: an e-mail address or handle.
-    # (As `\S+@\S+`, but checking once for the "@" instead of backtracking for it.)
-    ("@", r"\S(?=[^\s@]*+@\S)\S*"),
-    ("]:", r"^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[^\n]*"),  # a link reference definition
-)
-# Paths, domains and file names ("owner/repo", "nnsight.net") once the URLs are gone: each
-# whole run of non-space with a word character, a "/", "." or "\" and a word character in it.
-# The "/", "." or "\" between two word characters (matched first: it is rarer than a word).
-_PATH_MARK = re.compile(r"[/.\\](?<=\w[/.\\])(?=\w)")
-_RUN = re.compile(r"\S+")
-_TOKEN = re.compile("(\\w+)(?:['\u2019]\\w+)*")
-"""A word; the group is the part before any apostrophe ("don" of "don't")."""
-_WORD_CHAR = re.compile(r"\w")
-_BOUNDARY = frozenset(".!?:;-\u2013\u2014|([>#")
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
-_SKIPPED = frozenset(" \t*_~\"'\u201c\u2018")
 
 
 @dc.dataclass(frozen=True, slots=True)
 class Options:
     allowed_words: tuple[str, ...] = ()
-
-
-@dc.dataclass(frozen=True, slots=True)
-class _Word:
-    text: str
-    start: int
-    at_start: bool
-    """First word of a sentence, heading, title or list item."""
-    link: Link | None
-    """The link whose text the word is in."""
-
-
-def _hidden_spans(doc: Document) -> list[tuple[int, int]]:
-    """What is never prose: front matter other than its prose values, code, link targets."""
-    spans: list[tuple[int, int]] = []
-    front = doc.front_matter
-    if front is not None:
-        start = front.span.start
-        values = sorted(
-            (field.value_span.start, field.value_span.end)
-            for field in front.fields
-            if field.key.lower() in PROSE_KEYS
-        )
-        for value_start, value_end in values:
-            spans.append((start, max(start, value_start)))
-            start = max(start, value_end)
-        spans.append((start, front.span.end))
-    spans.extend((span.start, span.end) for span in doc.code_spans)
-    spans.extend((link.url_span.start, link.url_span.end) for link in doc.links)
-    return spans
-
-
-def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with every span replaced by as many spaces."""
-    pieces: list[str] = []
-    done = 0
-    for start, end in sorted(spans):
-        if end <= done:
-            continue
-        start = max(start, done)
-        if start < end:
-            pieces += (text[done:start], " " * (end - start))
-            done = end
-    pieces.append(text[done:])
-    return "".join(pieces)
-
-
-@functools.lru_cache(maxsize=64)  # 2 ** len(_HIDDEN_PARTS): every choice of parts
-def _hidden_pattern(parts: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(parts), re.DOTALL | re.MULTILINE)
-
-
-def _path_spans(text: str) -> list[tuple[int, int]]:
-    """The runs of non-space that look like a path, a domain or a file name."""
-    spans: list[tuple[int, int]] = []
-    done = 0
-    for mark in _PATH_MARK.finditer(text):
-        at = mark.start()
-        if at < done:
-            continue
-        line_start = text.rfind("\n", 0, at) + 1
-        line_end = text.find("\n", at)
-        line_end = len(text) if line_end == -1 else line_end
-        for run in _RUN.finditer(text, line_start, line_end):
-            if run.end() > at:
-                spans.append(run.span())
-                done = run.end()
-                break
-    return spans
-
-
-def _visible(doc: Document) -> str:
-    """doc.text with everything that is not prose replaced by spaces (offsets kept)."""
-    text = _blank_spans(doc.text, _hidden_spans(doc))
-    parts = tuple(part for literal, part in _HIDDEN_PARTS if literal in text)
-    if parts:
-        hidden = _hidden_pattern(parts)
-        text = _blank_spans(text, [m.span() for m in hidden.finditer(text)])
-    return _blank_spans(text, _path_spans(text))
-
-
-def _at_start(text: str, start: int) -> bool:
-    pos = start - 1
-    while pos >= 0 and text[pos] in _SKIPPED:
-        pos -= 1
-    return pos < 0 or text[pos] == "\n" or text[pos] in _BOUNDARY
-
-
-class _Words:
-    """The words of a document's prose. Only their text is listed up front; the place of a
-    word is looked for when it may be misspelt, and its neighbours on its line with it."""
-
-    def __init__(self, doc: Document, text: str) -> None:
-        self.doc = doc
-        self.text = text
-        self.tokens: list[str] = _TOKEN.findall(text)
-        """Each word's part before any apostrophe, in order."""
-
-    @functools.cached_property
-    def link_starts(self) -> list[int]:
-        return [link.text_span.start for link in self.doc.links]
-
-    def _is_word_start(self, start: int, end: int) -> bool:
-        """Whether text[start:end], all word characters, is a whole token's first part."""
-        text = self.text
-        if _WORD_CHAR.match(text, end):
-            return False
-        if start == 0 or _WORD_CHAR.match(text, start - 1):
-            return start == 0
-        return not (
-            text[start - 1] in "'\u2019" and start >= 2 and _WORD_CHAR.match(text, start - 2)
-        )
-
-    def has(self, head: str) -> bool:
-        """Whether a word whose text is `head` (in that case) is in the prose."""
-        at = self.text.find(head)
-        while at != -1:
-            if self._is_word_start(at, at + len(head)):
-                return True
-            at = self.text.find(head, at + 1)
-        return False
-
-    def places(self, heads: Iterable[str]) -> list[int]:
-        """Where the words whose text is one of `heads` start, in order."""
-        found = []
-        for head in heads:
-            at = self.text.find(head)
-            while at != -1:
-                if self._is_word_start(at, at + len(head)):
-                    found.append(at)
-                at = self.text.find(head, at + 1)
-        return sorted(found)
-
-    def line(self, start: int) -> list[_Word]:
-        """The words of the line that has offset `start`."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        line_end = self.text.find("\n", start)
-        line_end = len(self.text) if line_end == -1 else line_end
-        return [
-            self._word(m[1], m.start()) for m in _TOKEN.finditer(self.text, line_start, line_end)
-        ]
-
-    def _word(self, head: str, start: int) -> _Word:
-        index = bisect.bisect_right(self.link_starts, start) - 1
-        link = self.doc.links[index] if index >= 0 else None
-        if link is not None and not link.text_span.contains(start):
-            link = None
-        return _Word(head, start, _at_start(self.text, start), link)
 
 
 def _checkable(word: str) -> bool:
@@ -259,7 +87,7 @@ def _checkable(word: str) -> bool:
 
 
 class _Checker:
-    def __init__(self, counts: Counter[str], options: Options, docs: Sequence[_Words]) -> None:
+    def __init__(self, counts: Counter[str], options: Options, docs: Sequence[Words]) -> None:
         self.counts = counts
         self.allowed = frozenset(w.lower() for w in options.allowed_words)
         self.own = spelling.own_corrections()
@@ -297,7 +125,7 @@ class _Checker:
             return lower in spelling.names()
         return not self.in_lower_case(lower)
 
-    def name_like(self, words: Sequence[_Word], i: int, text: str) -> bool:
+    def name_like(self, words: Sequence[Word], i: int, text: str) -> bool:
         """A capitalised word next to (or hyphenated with) a capitalised word that is not known
         as a word (see `is_word`): likely part of a name ("Mor Geva", "Farrugia-Roberts").
         Being common in the files is not enough: names are repeated too."""
@@ -333,7 +161,7 @@ class _Checker:
         return None if found is None else ("vocabulary", found)
 
     def correction(
-        self, words: Sequence[_Word], i: int, text: str, source: str, fix: Correction
+        self, words: Sequence[Word], i: int, text: str, source: str, fix: Correction
     ) -> bool:
         """Whether the place of words[i] (words: its line) lets the candidate correction from
         `source` stand; words on other lines are never next to it (see `_adjacent`)."""
@@ -403,18 +231,18 @@ def _is_dictionary_word(lower: str) -> bool:
     )
 
 
-def _mid_sentence_name(word: _Word) -> bool:
+def _mid_sentence_name(word: Word) -> bool:
     """A short capitalised word inside a sentence: a name such as "Mor" more than a typo."""
     return word.text[:1].isupper() and not word.at_start
 
 
-def _adjacent(text: str, left: _Word, right: _Word) -> bool:
+def _adjacent(text: str, left: Word, right: Word) -> bool:
     """Whether two words of a line are next to each other: spaces or one hyphen between."""
     between = text[left.start + len(left.text) : right.start]
     return between == "-" or (between.strip(" ") == "" and "\n" not in between)
 
 
-def _finding(ctx: Context[Options], doc: Document, word: _Word, fix: Correction) -> Finding:
+def _finding(ctx: Context[Options], doc: Document, word: Word, fix: Correction) -> Finding:
     suggestions = [spelling.match_case(word.text, c) for c in fix.candidates]
     end = word.start + len(word.text)
     where = Span(word.start, end)
@@ -434,7 +262,7 @@ def _finding(ctx: Context[Options], doc: Document, word: _Word, fix: Correction)
 def check(contexts: Sequence[Context[Options]]) -> Iterator[Finding]:
     if not contexts:
         return
-    per_doc = [(ctx, _Words(ctx.document, _visible(ctx.document))) for ctx in contexts]
+    per_doc = [(ctx, Words(ctx.document, visible_prose(ctx.document))) for ctx in contexts]
     counts = Counter(map(str.lower, itertools.chain.from_iterable(w.tokens for _, w in per_doc)))
     checker = _Checker(counts, contexts[0].options, [words for _, words in per_doc])
     # Most words cannot be misspelt whatever their place: look each spelling up once.

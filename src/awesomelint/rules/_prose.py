@@ -1,0 +1,186 @@
+"""The words of a document's prose: what is never prose (code, link targets, HTML, paths,
+front matter keys) blanked out with offsets kept, and each word's place, sentence start and
+link."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses as dc
+import functools
+import re
+from collections.abc import Iterable
+
+from awesomelint.document.model import Document, Link
+
+
+PROSE_KEYS = frozenset({"title", "description", "tags", "categories", "summary", "excerpt"})
+# What is never prose, as alternatives of one pattern, each with a string that any match of
+# it contains: an alternative whose string is not in the text is left out of the pattern.
+_HIDDEN_PARTS = (
+    ("<!--", r"<!--.*?-->"),
+    ("<", r"</?[A-Za-z][^<>]*>"),
+    ("://", r"\b(?:https?|ftp)://\S+"),
+    ("www.", r"\bwww\.\S+"),
+    # Text with an "@" in it, to the end of its run of non-space: an e-mail address or handle.
+    # (As `\S+@\S+`, but checking once for the "@" instead of backtracking for it.)
+    ("@", r"\S(?=[^\s@]*+@\S)\S*"),
+    ("]:", r"^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[^\n]*"),  # a link reference definition
+)
+# Paths, domains and file names ("owner/repo", "nnsight.net") once the URLs are gone: each
+# whole run of non-space with a word character, a "/", "." or "\" and a word character in it.
+# The "/", "." or "\" between two word characters (matched first: it is rarer than a word).
+_PATH_MARK = re.compile(r"[/.\\](?<=\w[/.\\])(?=\w)")
+_RUN = re.compile(r"\S+")
+TOKEN = re.compile("(\\w+)(?:['\u2019]\\w+)*")
+"""A word; the group is the part before any apostrophe ("don" of "don't")."""
+_WORD_CHAR = re.compile(r"\w")
+_BOUNDARY = frozenset(".!?:;-\u2013\u2014|([>#")
+_SKIPPED = frozenset(" \t*_~\"'\u201c\u2018")
+
+
+@dc.dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int
+    at_start: bool
+    """First word of a sentence, heading, title or list item."""
+    link: Link | None
+    """The link whose text the word is in."""
+
+
+def _hidden_spans(doc: Document) -> list[tuple[int, int]]:
+    """What is never prose: front matter other than its prose values, code, link targets."""
+    spans: list[tuple[int, int]] = []
+    front = doc.front_matter
+    if front is not None:
+        start = front.span.start
+        values = sorted(
+            (field.value_span.start, field.value_span.end)
+            for field in front.fields
+            if field.key.lower() in PROSE_KEYS
+        )
+        for value_start, value_end in values:
+            spans.append((start, max(start, value_start)))
+            start = max(start, value_end)
+        spans.append((start, front.span.end))
+    spans.extend((span.start, span.end) for span in doc.code_spans)
+    spans.extend((link.url_span.start, link.url_span.end) for link in doc.links)
+    return spans
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every span replaced by as many spaces."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in sorted(spans):
+        if end <= done:
+            continue
+        start = max(start, done)
+        if start < end:
+            pieces += (text[done:start], " " * (end - start))
+            done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+@functools.lru_cache(maxsize=64)  # 2 ** len(_HIDDEN_PARTS): every choice of parts
+def _hidden_pattern(parts: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(parts), re.DOTALL | re.MULTILINE)
+
+
+def _path_spans(text: str) -> list[tuple[int, int]]:
+    """The runs of non-space that look like a path, a domain or a file name."""
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for mark in _PATH_MARK.finditer(text):
+        at = mark.start()
+        if at < done:
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end == -1 else line_end
+        for run in _RUN.finditer(text, line_start, line_end):
+            if run.end() > at:
+                spans.append(run.span())
+                done = run.end()
+                break
+    return spans
+
+
+def visible_prose(doc: Document) -> str:
+    """doc.text with everything that is not prose replaced by spaces (offsets kept)."""
+    text = _blank_spans(doc.text, _hidden_spans(doc))
+    parts = tuple(part for literal, part in _HIDDEN_PARTS if literal in text)
+    if parts:
+        hidden = _hidden_pattern(parts)
+        text = _blank_spans(text, [m.span() for m in hidden.finditer(text)])
+    return _blank_spans(text, _path_spans(text))
+
+
+def _at_start(text: str, start: int) -> bool:
+    pos = start - 1
+    while pos >= 0 and text[pos] in _SKIPPED:
+        pos -= 1
+    return pos < 0 or text[pos] == "\n" or text[pos] in _BOUNDARY
+
+
+class Words:
+    """The words of a document's prose. Only their text is listed up front; the place of a
+    word is looked for when it may be misspelt, and its neighbours on its line with it."""
+
+    def __init__(self, doc: Document, text: str) -> None:
+        self.doc = doc
+        self.text = text
+        self.tokens: list[str] = TOKEN.findall(text)
+        """Each word's part before any apostrophe, in order."""
+
+    @functools.cached_property
+    def link_starts(self) -> list[int]:
+        return [link.text_span.start for link in self.doc.links]
+
+    def _is_word_start(self, start: int, end: int) -> bool:
+        """Whether text[start:end], all word characters, is a whole token's first part."""
+        text = self.text
+        if _WORD_CHAR.match(text, end):
+            return False
+        if start == 0 or _WORD_CHAR.match(text, start - 1):
+            return start == 0
+        return not (
+            text[start - 1] in "'\u2019" and start >= 2 and _WORD_CHAR.match(text, start - 2)
+        )
+
+    def has(self, head: str) -> bool:
+        """Whether a word whose text is `head` (in that case) is in the prose."""
+        at = self.text.find(head)
+        while at != -1:
+            if self._is_word_start(at, at + len(head)):
+                return True
+            at = self.text.find(head, at + 1)
+        return False
+
+    def places(self, heads: Iterable[str]) -> list[int]:
+        """Where the words whose text is one of `heads` start, in order."""
+        found = []
+        for head in heads:
+            at = self.text.find(head)
+            while at != -1:
+                if self._is_word_start(at, at + len(head)):
+                    found.append(at)
+                at = self.text.find(head, at + 1)
+        return sorted(found)
+
+    def line(self, start: int) -> list[Word]:
+        """The words of the line that has offset `start`."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", start)
+        line_end = len(self.text) if line_end == -1 else line_end
+        return [
+            self._word(m[1], m.start()) for m in TOKEN.finditer(self.text, line_start, line_end)
+        ]
+
+    def _word(self, head: str, start: int) -> Word:
+        index = bisect.bisect_right(self.link_starts, start) - 1
+        link = self.doc.links[index] if index >= 0 else None
+        if link is not None and not link.text_span.contains(start):
+            link = None
+        return Word(head, start, _at_start(self.text, start), link)
