@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 from awesomelint.document.model import Document, Link
 
-
 PROSE_KEYS = frozenset({"title", "description", "tags", "categories", "summary", "excerpt"})
 # What is never prose, as alternatives of one pattern, each with a string that any match of
 # it contains: an alternative whose string is not in the text is left out of the pattern.
