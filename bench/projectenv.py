@@ -1,4 +1,4 @@
-"""Running a bench script under the project's virtual environment."""
+"""The project's folders, and running a bench script under the project's virtual environment."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import os
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+BENCH_DIR = Path(__file__).resolve().parent
+REPO = BENCH_DIR.parent
+OUT_DIR = BENCH_DIR / "out"
+"""Generated lists, results and the peers' node_modules; git-ignored."""
 
 
 def ensure_project_python(script: str, name: str) -> None:
