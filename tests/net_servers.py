@@ -26,7 +26,8 @@ from awesomelint.document.model import Document
 from awesomelint.document.parse import parse_text
 from awesomelint.net import Response
 from awesomelint.net.settings import NetSettings
-from awesomelint.net.transport import Transport
+from awesomelint.net.addresses import AddressGuard, Resolver
+from awesomelint.net.transport import HttpxTransport, Transport
 
 ATOM_HEAD = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -101,6 +102,11 @@ class _Server(ThreadingHTTPServer):
     block_on_close = False
     fake: FakeServer
 
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self.fake.lock:
+            self.fake.connections += 1
+        super().process_request(request, client_address)
+
 
 FakeT = TypeVar("FakeT", bound="FakeServer")
 
@@ -108,6 +114,8 @@ FakeT = TypeVar("FakeT", bound="FakeServer")
 class FakeServer:
     def __init__(self) -> None:
         self.requests: list[Seen] = []
+        self.connections = 0
+        """TCP connections accepted, whether or not a request followed."""
         self.lock = threading.Lock()
         self.port = 0
 
@@ -149,6 +157,34 @@ def fake_settings(**changes: Any) -> NetSettings:
     """Settings for talking to the fakes: short timeouts, no proxies, private hosts allowed."""
     base = NetSettings(timeout=2.0, trust_env=False, allow_private=True, retries=2)
     return dc.replace(base, **changes)
+
+
+def loopback_transport(resolver: Resolver | None = None) -> HttpxTransport:
+    """The real transport, allowed to reach the fakes on 127.0.0.1."""
+    guard = AddressGuard(resolver, allow_private=True)
+    return HttpxTransport(timeout=2.0, user_agent="t", trust_env=False, guard=guard)
+
+
+class FakeResolver:
+    """Names to addresses from a table, instead of DNS; counts every lookup.
+
+    A name may map to several answers in turn (a DNS server rebinding it): each lookup takes
+    the next one, and the last one stays.
+    """
+
+    def __init__(self, table: Mapping[str, list[str] | list[list[str]]]) -> None:
+        self.table = dict(table)
+        self.lookups: list[str] = []
+
+    async def resolve(self, host: str, port: int) -> list[str]:
+        self.lookups.append(host)
+        answers = self.table.get(host)
+        if not answers:
+            raise OSError(f"{host}: Name or service not known")
+        if isinstance(answers[0], list):
+            turn = sum(1 for name in self.lookups if name == host) - 1
+            return list(answers[min(turn, len(answers) - 1)])
+        return [str(address) for address in answers]
 
 
 class FakeClock:

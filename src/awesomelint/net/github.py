@@ -8,10 +8,11 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from awesomelint.knowledge.urls import GitHubRepo
 from awesomelint.net import GitHubRecord, RepoStatus, Response, TransportError
+from awesomelint.net.addresses import canonical_host, literal_address
 from awesomelint.net.cache import Cache, Cached
 from awesomelint.net.pacing import HostGate
 from awesomelint.net.session import Session, origin, reason_of, summarise
@@ -47,6 +48,40 @@ def _is_rate_limited(response: Response) -> bool:
     return b"rate limit" in response.body.lower()
 
 
+def token_problem(url: str, session: Session) -> str | None:
+    """Why the token must not go with a request for `url`; None when it may.
+
+    Only the operator (a command-line flag or the environment) names the API the token goes
+    to: never a configuration file, which a pull request can change, nor a remap.
+    """
+    api = session.settings.github_token_api
+    where = origin(url)
+    if where != origin(api):
+        return (
+            f"{urlsplit(url).netloc} is not the GitHub API it may go to "
+            f"({urlsplit(api).netloc}; --github-api or AWESOMELINT_GITHUB_API name another)"
+        )
+    target = session.target(url)
+    if origin(target) != where:
+        return f"a remap sends the GitHub API requests to {urlsplit(target).netloc}"
+    if not secure_for_token(url):
+        return f"{urlsplit(url).netloc} is not reached over https"
+    return None
+
+
+def secure_for_token(url: str) -> bool:
+    """https, or plain http to a loopback address (a local test server), which never leaves
+    the machine."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() == "https":
+        return True
+    try:
+        literal = literal_address(canonical_host(parts.hostname or ""))
+    except ValueError:
+        return False
+    return parts.scheme.lower() == "http" and literal is not None and literal.is_loopback
+
+
 def _json(response: Response) -> Any:
     try:
         return json.loads(response.body)
@@ -59,9 +94,11 @@ class GitHubClient:
         self._session = session
         self._cache = cache
         self._gate = HostGate(HostLimit("github-api", 2, 0.0), session.clock)
-        self._token = session.settings.github_token
-        apis = (session.settings.github_api, session.settings.graphql_url)
-        self._api_origins = {origin(url) for api in apis for url in (api, session.target(api))}
+        settings = session.settings
+        apis = (settings.github_api, settings.graphql_url)
+        token = settings.github_token
+        self._withheld = token_problem(settings.github_api, session) if token else None
+        self._token = token if self._withheld is None else None
         # The endpoints asked (after remaps) are part of the cache key: answers from a mirror
         # or a fake API must not be served to runs that ask the real one.
         self._endpoints = " ".join(session.target(api) for api in apis)
@@ -78,7 +115,8 @@ class GitHubClient:
                 continue
             todo.append(_Todo(repo, cached))
         progress(len(repos) - len(todo))
-        if self._token and todo:
+        graphql = self._session.settings.graphql_url
+        if self._token and todo and token_problem(graphql, self._session) is None:
             todo = await self._graphql_all(todo, progress)
         if todo:
             # A few workers taking turns, so that nothing is sent once the quota runs out.
@@ -92,6 +130,8 @@ class GitHubClient:
 
     def notes(self, planned: int) -> list[str]:
         notes = []
+        if self._withheld:
+            notes.append(f"GITHUB_TOKEN not sent: {self._withheld}")
         if self._token_refused:
             notes.append(
                 "GITHUB_TOKEN was refused by GitHub (HTTP 401); used the REST API without it"
@@ -146,7 +186,7 @@ class GitHubClient:
     def _headers(self, url: str, etag: str | None) -> dict[str, str]:
         headers = dict(_HEADERS)
         # The token goes to the GitHub API and nowhere else, redirects included.
-        if self._token and origin(url) in self._api_origins:
+        if self._token and token_problem(url, self._session) is None:
             headers["Authorization"] = f"Bearer {self._token}"
         if etag:
             headers["If-None-Match"] = etag
