@@ -190,9 +190,7 @@ async def _gather(
     )
 
 
-def _link_notes(
-    unchecked: Mapping[str, str], skipped: Mapping[str, Sequence[str]]
-) -> list[str]:
+def _link_notes(unchecked: Mapping[str, str], skipped: Mapping[str, Sequence[str]]) -> list[str]:
     notes: list[str] = []
     if unchecked:
         why = summarise(unchecked.values())

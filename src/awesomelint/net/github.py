@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from awesomelint.knowledge.urls import GitHubRepo
 from awesomelint.net import GitHubRecord, RepoStatus, Response, TransportError
 from awesomelint.net.addresses import canonical_host, literal_address
-from awesomelint.net.cache import Cache, Cached
+from awesomelint.net.cache import FLAG, TEXT, Cache, Cached, fields
 from awesomelint.net.pacing import HostGate
 from awesomelint.net.session import Session, origin, reason_of, summarise
 from awesomelint.net.settings import HostLimit
@@ -46,6 +46,17 @@ def _is_rate_limited(response: Response) -> bool:
     if response.headers.get("x-ratelimit-remaining") == "0":
         return True
     return b"rate limit" in response.body.lower()
+
+
+_ROW = {"status": TEXT, "full_name": TEXT, "archived": FLAG}
+_STATUSES = {status.value: status for status in RepoStatus}
+
+
+def _from_row(repo: GitHubRepo, value: Mapping[str, Any]) -> GitHubRecord | None:
+    """The record a cache row holds; None for a row of any other shape."""
+    if not fields(value, _ROW) or value["status"] not in _STATUSES:
+        return None
+    return GitHubRecord(repo.key, _STATUSES[value["status"]], value["full_name"], value["archived"])
 
 
 def token_problem(url: str, session: Session) -> str | None:
@@ -111,6 +122,8 @@ class GitHubClient:
         todo: list[_Todo] = []
         for repo in repos:
             cached = self._cache.get(_KIND, self._cache_key(repo)) if self._cache else None
+            if cached is not None and _from_row(repo, cached.value) is None:
+                cached = None  # a row of the wrong shape is a miss, its ETag included
             if cached is not None and self._fresh(cached) and self._restore(repo, cached.value):
                 continue
             todo.append(_Todo(repo, cached))
@@ -160,11 +173,8 @@ class GitHubClient:
         return f"{repo.key}|{'token' if self._token else 'anonymous'}|{self._endpoints}"
 
     def _restore(self, repo: GitHubRepo, value: Mapping[str, Any]) -> bool:
-        try:
-            record = GitHubRecord(
-                repo.key, RepoStatus(value["status"]), value["full_name"], value["archived"]
-            )
-        except (KeyError, ValueError):
+        record = _from_row(repo, value)
+        if record is None:
             return False
         self.results[repo.key] = record
         return True

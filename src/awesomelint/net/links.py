@@ -8,7 +8,15 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from awesomelint.net import LinkState, LinkStatus, Response, TransportError
 from awesomelint.net.addresses import PRIVATE
-from awesomelint.net.cache import Cache
+from awesomelint.net.cache import (
+    NUMBER,
+    OPTIONAL_TEXT,
+    OPTIONAL_WHOLE,
+    TEXT,
+    WHOLE,
+    Cache,
+    fields,
+)
 from awesomelint.net.session import RETRY_STATUSES, Session, origin, reason_of
 from awesomelint.net.settings import HOUR
 
@@ -19,6 +27,9 @@ UNCHECKED_TTL = HOUR
 """How long a refusal is remembered: no request to that host or link until then."""
 _KIND = "link"
 _HOST_KIND = "host-down"
+_LINK_ROW = {"state": TEXT, "status": OPTIONAL_WHOLE, "reason": TEXT, "final": OPTIONAL_TEXT}
+_HOST_ROW = {"status": WHOLE, "ttl": NUMBER}
+_STATES = {state.value: state for state in LinkState}
 
 
 def request_url(url: str) -> str:
@@ -193,12 +204,9 @@ class LinkChecker:
         if where not in self._cached_down:
             found = self._cache.get(_HOST_KIND, where) if self._cache else None
             status: int | None = None
-            if found is not None:
-                try:
-                    if found.age < float(found.value["ttl"]):
-                        status = int(found.value["status"])
-                except (KeyError, TypeError, ValueError):
-                    status = None
+            valid = found is not None and fields(found.value, _HOST_ROW)
+            if found is not None and valid and found.age < found.value["ttl"]:
+                status = found.value["status"]
             self._cached_down[where] = status
             if status is not None:
                 self._session.mark_down(where, status)
@@ -213,13 +221,13 @@ class LinkChecker:
         if found is None:
             return None
         value = found.value
-        try:
-            status = LinkStatus(
-                target, LinkState(value["state"]), value["status"], value["reason"], value["final"]
-            )
-            ttl = float(value.get("ttl", 0.0))
-        except (KeyError, TypeError, ValueError):
+        if not fields(value, _LINK_ROW) or value["state"] not in _STATES:
             return None
+        ttl = value.get("ttl", 0.0)
+        if not fields({"ttl": ttl}, {"ttl": NUMBER}):
+            return None
+        state = _STATES[value["state"]]
+        status = LinkStatus(target, state, value["status"], value["reason"], value["final"])
         if status.state is LinkState.UNCHECKED:
             return status if found.age < ttl else None
         good = status.state is LinkState.OK
