@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -88,7 +89,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self.send_response(reply.status)
         for name, value in reply.headers.items():
-            self.send_header(name, value)
+            # Raw UTF-8, as some servers send in Location; http.server wants latin-1 text.
+            self.send_header(name, value.encode().decode("latin-1"))
         self.send_header("Content-Length", str(len(reply.body)))
         self.end_headers()
         if self.command != "HEAD":
@@ -131,10 +133,13 @@ class FakeServer:
 
 
 @contextmanager
-def running(fake: FakeT) -> Iterator[FakeT]:
+def running(fake: FakeT, tls: ssl.SSLContext | None = None) -> Iterator[FakeT]:
+    """Serve `fake` on 127.0.0.1 (over TLS with `tls`, a server context) until the end."""
     server = _Server(("127.0.0.1", 0), _Handler)
     server.fake = fake
     fake.port = server.server_address[1]
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.daemon = True
     thread.start()
@@ -417,7 +422,8 @@ class FakeGitHub(FakeServer):
 
 class FakeHost(FakeServer):
     """Paths say what they do: /ok, /missing (404), /gone (410), /busy (429), /down (503),
-    /slow, /reset, /nohead (HEAD 405), /head404 (HEAD lies), /moved (301 to /ok), /loop."""
+    /slow, /reset, /nohead (HEAD 405), /head404 (HEAD lies), /moved (301 to /ok), /loop,
+    /redirect?to=URL (302 to URL). As a proxy it answers for any host the same way."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -440,6 +446,9 @@ class FakeHost(FakeServer):
             "/moved": Reply(301, headers={"Location": "/ok"}),
             "/loop": Reply(302, headers={"Location": "/loop"}),
         }
+        if path == "/redirect":
+            target = parse_qs(urlsplit(seen.path).query)["to"][0]
+            return Reply(302, headers={"Location": target})
         if path == "/flaky":
             if self.flaky:
                 self.flaky -= 1

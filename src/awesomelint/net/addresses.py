@@ -99,8 +99,6 @@ def _ipv4_number(label: str) -> int:
 
 
 def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    if address.ipv4_mapped is not None:
-        return address.ipv4_mapped
     if address.sixtofour is not None:
         return address.sixtofour
     if address.teredo is not None:
@@ -117,6 +115,8 @@ def is_public(address: Address) -> bool:
     if isinstance(address, ipaddress.IPv6Address):
         if address.scope_id:
             return False
+        if address.ipv4_mapped is not None:
+            return is_public(address.ipv4_mapped)  # what is connected to is the IPv4 address
         inner = _embedded_ipv4(address)
         if inner is not None and not is_public(inner):
             return False
