@@ -26,8 +26,8 @@ from urllib.parse import parse_qs, urlsplit
 from awesomelint.document.model import Document
 from awesomelint.document.parse import parse_text
 from awesomelint.net import Response
-from awesomelint.net.settings import NetSettings
 from awesomelint.net.addresses import AddressGuard, Resolver
+from awesomelint.net.settings import NetSettings
 from awesomelint.net.transport import HttpxTransport, Transport
 
 ATOM_HEAD = (

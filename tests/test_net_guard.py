@@ -92,9 +92,9 @@ def test_ipv4_spellings_are_read_as_the_system_resolver_reads_them(spelling: str
     ("spelling", "canonical"),
     [
         ("127。0。0。1", "127.0.0.1"),  # ideographic full stops
-        ("127．0．0．1", "127.0.0.1"),  # full-width full stops
-        ("１２７.０.０.１", "127.0.0.1"),  # full-width digits
-        ("０x7f.1", "127.0.0.1"),
+        ("127\uff0e0\uff0e0\uff0e1", "127.0.0.1"),  # full-width full stops
+        ("\uff11\uff12\uff17.\uff10.\uff10.\uff11", "127.0.0.1"),  # full-width digits
+        ("\uff10x7f.1", "127.0.0.1"),
         ("0", "0.0.0.0"),
         ("[::ffff:127.0.0.1]", "::ffff:7f00:1"),
         ("LOCALHOST.", "localhost"),

@@ -8,14 +8,14 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from awesomelint.knowledge.urls import GitHubRepo
 from awesomelint.net import GitHubRecord, RepoStatus, Response, TransportError
-from awesomelint.net.addresses import canonical_host, literal_address
 from awesomelint.net.cache import FLAG, TEXT, Cache, Cached, fields
+from awesomelint.net.credentials import token_problem
 from awesomelint.net.pacing import HostGate
-from awesomelint.net.session import Session, origin, reason_of, summarise
+from awesomelint.net.session import Session, reason_of, summarise
 from awesomelint.net.settings import HostLimit
 
 _KIND = "github"
@@ -59,40 +59,6 @@ def _from_row(repo: GitHubRepo, value: Mapping[str, Any]) -> GitHubRecord | None
     return GitHubRecord(repo.key, _STATUSES[value["status"]], value["full_name"], value["archived"])
 
 
-def token_problem(url: str, session: Session) -> str | None:
-    """Why the token must not go with a request for `url`; None when it may.
-
-    Only the operator (a command-line flag or the environment) names the API the token goes
-    to: never a configuration file, which a pull request can change, nor a remap.
-    """
-    api = session.settings.github_token_api
-    where = origin(url)
-    if where != origin(api):
-        return (
-            f"{urlsplit(url).netloc} is not the GitHub API it may go to "
-            f"({urlsplit(api).netloc}; --github-api or AWESOMELINT_GITHUB_API name another)"
-        )
-    target = session.target(url)
-    if origin(target) != where:
-        return f"a remap sends the GitHub API requests to {urlsplit(target).netloc}"
-    if not secure_for_token(url):
-        return f"{urlsplit(url).netloc} is not reached over https"
-    return None
-
-
-def secure_for_token(url: str) -> bool:
-    """https, or plain http to a loopback address (a local test server), which never leaves
-    the machine."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() == "https":
-        return True
-    try:
-        literal = literal_address(canonical_host(parts.hostname or ""))
-    except ValueError:
-        return False
-    return parts.scheme.lower() == "http" and literal is not None and literal.is_loopback
-
-
 def _json(response: Response) -> Any:
     try:
         return json.loads(response.body)
@@ -129,7 +95,7 @@ class GitHubClient:
             todo.append(_Todo(repo, cached))
         progress(len(repos) - len(todo))
         graphql = self._session.settings.graphql_url
-        if self._token and todo and token_problem(graphql, self._session) is None:
+        if self._token and todo and self._may_send_token(graphql):
             todo = await self._graphql_all(todo, progress)
         if todo:
             # A few workers taking turns, so that nothing is sent once the quota runs out.
@@ -196,11 +162,16 @@ class GitHubClient:
     def _headers(self, url: str, etag: str | None) -> dict[str, str]:
         headers = dict(_HEADERS)
         # The token goes to the GitHub API and nowhere else, redirects included.
-        if self._token and token_problem(url, self._session) is None:
+        if self._token and self._may_send_token(url):
             headers["Authorization"] = f"Bearer {self._token}"
         if etag:
             headers["If-None-Match"] = etag
         return headers
+
+    def _may_send_token(self, url: str) -> bool:
+        problem = token_problem(url, self._session)
+        self._withheld = self._withheld or problem
+        return problem is None
 
     async def _rest_worker(self, queue: Iterator[_Todo], progress: Callable[[int], None]) -> None:
         for item in queue:
