@@ -162,3 +162,16 @@ def test_cache_values_round_trip_as_plain_json(tmp_path: Path) -> None:
     found = cache.get("kind", "key")
     assert found is not None and found.etag == 'W/"x"' and found.age >= 0
     assert json.dumps(found.value, sort_keys=True) == '{"nested": {"a": [1, 2.5, null, true]}}'
+
+
+def test_a_bug_in_one_client_is_reported_as_itself_not_as_a_task_group(
+    servers: tuple[FakeArxiv, FakeGitHub, FakeHost],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def broken(*args: object) -> None:
+        raise TypeError("unhashable type: 'list'")
+
+    monkeypatch.setattr("awesomelint.net.github.GitHubClient.run", broken)
+    with pytest.raises(TypeError, match="unhashable"):
+        run(servers, tmp_path)

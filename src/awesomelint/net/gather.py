@@ -158,6 +158,9 @@ async def _gather(
                 group.create_task(links.run(plan.links, steps.step))
     except TimeoutError:
         pass
+    except ExceptionGroup as group:
+        # A bug in one client: say what it was, not "unhandled errors in a TaskGroup".
+        raise _first(group) from group
     finally:
         await transport.aclose()
         if cache is not None:
@@ -188,6 +191,11 @@ async def _gather(
         requests=session.requests,
         notes=tuple(notes),
     )
+
+
+def _first(group: BaseExceptionGroup[Exception]) -> Exception:
+    inner = group.exceptions[0]
+    return _first(inner) if isinstance(inner, BaseExceptionGroup) else inner
 
 
 def _link_notes(unchecked: Mapping[str, str], skipped: Mapping[str, Sequence[str]]) -> list[str]:
