@@ -349,3 +349,11 @@ def test_tasks_waiting_for_one_host_do_not_hold_the_shared_slots(host: FakeHost)
     order = [call[2] for call in transport.calls]
     # The slow host's second link waits 10 s for its turn; the other host goes meanwhile.
     assert order.index(f"{other.base}/ok") == 1
+
+
+def test_malformed_urls_are_not_fetched_and_cost_no_other_link(host: FakeHost) -> None:
+    text = "- [a](http://[::1/x) [b](http://example.com:99999/) [c](http://example.com:abc/)\n"
+    facts, _ = check(text + links(host, "/ok"), fake_settings())
+    assert states(facts) == {"ok": "ok"}
+    named = "http://[::1/x, http://example.com:99999/, http://example.com:abc/"
+    assert facts.notes == (f"3 links not fetched (malformed URL): {named}",)

@@ -34,7 +34,10 @@ _STATES = {state.value: state for state in LinkState}
 
 def request_url(url: str) -> str:
     """The URL as sent: stripped, without its fragment (servers never see it)."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[::1": `Session.refused` says why it is not fetched
+        return url.strip()
     return urlunsplit(parts._replace(fragment=""))
 
 

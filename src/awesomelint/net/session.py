@@ -75,7 +75,11 @@ class Session:
 
     def refused(self, url: str) -> str | None:
         """Why `url` (already remapped) must not be fetched, or None."""
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+        except ValueError:
+            return "malformed URL"
         if parts.scheme.lower() not in {"http", "https"}:
             return f"{parts.scheme or 'relative'} link"
         host = parts.hostname or ""
