@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -25,8 +26,9 @@ from urllib.parse import parse_qs, urlsplit
 from awesomelint.document.model import Document
 from awesomelint.document.parse import parse_text
 from awesomelint.net import Response
+from awesomelint.net.addresses import AddressGuard, Resolver
 from awesomelint.net.settings import NetSettings
-from awesomelint.net.transport import Transport
+from awesomelint.net.transport import HttpxTransport, Transport
 
 ATOM_HEAD = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -87,7 +89,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self.send_response(reply.status)
         for name, value in reply.headers.items():
-            self.send_header(name, value)
+            # Raw UTF-8, as some servers send in Location; http.server wants latin-1 text.
+            self.send_header(name, value.encode().decode("latin-1"))
         self.send_header("Content-Length", str(len(reply.body)))
         self.end_headers()
         if self.command != "HEAD":
@@ -101,6 +104,11 @@ class _Server(ThreadingHTTPServer):
     block_on_close = False
     fake: FakeServer
 
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self.fake.lock:
+            self.fake.connections += 1
+        super().process_request(request, client_address)
+
 
 FakeT = TypeVar("FakeT", bound="FakeServer")
 
@@ -108,6 +116,8 @@ FakeT = TypeVar("FakeT", bound="FakeServer")
 class FakeServer:
     def __init__(self) -> None:
         self.requests: list[Seen] = []
+        self.connections = 0
+        """TCP connections accepted, whether or not a request followed."""
         self.lock = threading.Lock()
         self.port = 0
 
@@ -123,10 +133,13 @@ class FakeServer:
 
 
 @contextmanager
-def running(fake: FakeT) -> Iterator[FakeT]:
+def running(fake: FakeT, tls: ssl.SSLContext | None = None) -> Iterator[FakeT]:
+    """Serve `fake` on 127.0.0.1 (over TLS with `tls`, a server context) until the end."""
     server = _Server(("127.0.0.1", 0), _Handler)
     server.fake = fake
     fake.port = server.server_address[1]
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.daemon = True
     thread.start()
@@ -149,6 +162,34 @@ def fake_settings(**changes: Any) -> NetSettings:
     """Settings for talking to the fakes: short timeouts, no proxies, private hosts allowed."""
     base = NetSettings(timeout=2.0, trust_env=False, allow_private=True, retries=2)
     return dc.replace(base, **changes)
+
+
+def loopback_transport(resolver: Resolver | None = None) -> HttpxTransport:
+    """The real transport, allowed to reach the fakes on 127.0.0.1."""
+    guard = AddressGuard(resolver, allow_private=True)
+    return HttpxTransport(timeout=2.0, user_agent="t", trust_env=False, guard=guard)
+
+
+class FakeResolver:
+    """Names to addresses from a table, instead of DNS; counts every lookup.
+
+    A name may map to several answers in turn (a DNS server rebinding it): each lookup takes
+    the next one, and the last one stays.
+    """
+
+    def __init__(self, table: Mapping[str, list[str] | list[list[str]]]) -> None:
+        self.table = dict(table)
+        self.lookups: list[str] = []
+
+    async def resolve(self, host: str, port: int) -> list[str]:
+        self.lookups.append(host)
+        answers = self.table.get(host)
+        if not answers:
+            raise OSError(f"{host}: Name or service not known")
+        if isinstance(answers[0], list):
+            turn = sum(1 for name in self.lookups if name == host) - 1
+            return list(answers[min(turn, len(answers) - 1)])
+        return [str(address) for address in answers]
 
 
 class FakeClock:
@@ -381,7 +422,8 @@ class FakeGitHub(FakeServer):
 
 class FakeHost(FakeServer):
     """Paths say what they do: /ok, /missing (404), /gone (410), /busy (429), /down (503),
-    /slow, /reset, /nohead (HEAD 405), /head404 (HEAD lies), /moved (301 to /ok), /loop."""
+    /slow, /reset, /nohead (HEAD 405), /head404 (HEAD lies), /moved (301 to /ok), /loop,
+    /redirect?to=URL (302 to URL). As a proxy it answers for any host the same way."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -404,6 +446,9 @@ class FakeHost(FakeServer):
             "/moved": Reply(301, headers={"Location": "/ok"}),
             "/loop": Reply(302, headers={"Location": "/loop"}),
         }
+        if path == "/redirect":
+            target = parse_qs(urlsplit(seen.path).query)["to"][0]
+            return Reply(302, headers={"Location": target})
         if path == "/flaky":
             if self.flaky:
                 self.flaky -= 1

@@ -13,7 +13,6 @@ from awesomelint.net.arxiv import is_withdrawn, parse_feed
 from awesomelint.net.gather import gather_facts
 from awesomelint.net.remap import parse_remap
 from awesomelint.net.settings import NetSettings
-from awesomelint.net.transport import HttpxTransport
 from tests.net_servers import (
     ATOM_HEAD,
     FakeArxiv,
@@ -22,6 +21,7 @@ from tests.net_servers import (
     Recording,
     Reply,
     fake_settings,
+    loopback_transport,
     parse_docs,
     running,
 )
@@ -60,7 +60,7 @@ def test_requests_are_one_at_a_time_and_3_seconds_apart_in_virtual_time(
     arxiv: FakeArxiv,
 ) -> None:
     clock = FakeClock()
-    transport = Recording(HttpxTransport(timeout=2.0, user_agent="t", trust_env=False), clock)
+    transport = Recording(loopback_transport(), clock)
     settings = fake_settings(arxiv_api=arxiv.api)
     gather_facts(parse_docs(doc_for(IDS)), settings, transport=transport, clock=clock)
     starts = [call[0] for call in transport.calls]

@@ -41,7 +41,8 @@ def doc_for(*repos: str) -> str:
 
 
 def check(github: FakeGitHub, *repos: str, **changes: object) -> NetFacts:
-    settings = fake_settings(github_api=github.base, **changes)
+    # The tests are the operator here: they name the fake API as the token's API.
+    settings = fake_settings(github_api=github.base, github_token_api=github.base, **changes)
     return gather_facts(parse_docs(doc_for(*repos)), settings, clock=FakeClock())
 
 

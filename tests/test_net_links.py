@@ -20,13 +20,13 @@ from awesomelint.net.gather import ProgressLine, gather_facts
 from awesomelint.net.pacing import HostGate, retry_after
 from awesomelint.net.remap import parse_remap, parse_remaps, remap_url
 from awesomelint.net.settings import HostLimit, NetSettings, default_cache_dir
-from awesomelint.net.transport import HttpxTransport
 from tests.net_servers import (
     FakeClock,
     FakeHost,
     Recording,
     closed_port,
     fake_settings,
+    loopback_transport,
     parse_docs,
     running,
 )
@@ -119,7 +119,7 @@ def test_private_addresses_and_other_schemes_are_not_fetched_unless_allowed(
     text = links(host, "/ok") + "- [mail](mailto:a@b.example) [rel](docs/x.md)\n"
     facts, _ = check(text, fake_settings(allow_private=False))
     assert host.requests == [] and facts.links == {}
-    assert facts.notes == ("1 link not fetched (private address)",)
+    assert facts.notes == (f"1 link not fetched (private address): {host.base}/ok",)
     facts, _ = check(text, fake_settings(allow_private=True))
     assert states(facts) == {"ok": "ok"}
 
@@ -177,7 +177,7 @@ def test_a_host_given_up_on_is_not_asked_by_the_next_run(host: FakeHost, tmp_pat
 def test_remap_rewrites_request_urls_with_capture_groups(host: FakeHost) -> None:
     remap = parse_remap(rf"^https://example\.org/(\w+)$ {host.base}/$1")
     text = "- [a](https://example.org/missing) [b](https://example.org/ok)\n"
-    facts, _ = check(text, fake_settings(allow_private=False, remaps=(remap,)))
+    facts, _ = check(text, fake_settings(remaps=(remap,)))
     assert states(facts) == {"missing": "broken", "ok": "ok"}
     assert set(host.paths()) == {"/missing", "/ok"}
 
@@ -240,7 +240,7 @@ def test_the_progress_line_is_drawn_only_on_a_terminal() -> None:
 def test_a_recording_transport_sees_every_request(host: FakeHost) -> None:
     clock = FakeClock()
     settings = fake_settings()
-    transport = Recording(HttpxTransport(timeout=2.0, user_agent="t", trust_env=False), clock)
+    transport = Recording(loopback_transport(), clock)
     gather_facts(parse_docs(links(host, "/nohead")), settings, transport=transport, clock=clock)
     assert [call[1] for call in transport.calls] == ["HEAD", "GET"]
 
@@ -342,10 +342,18 @@ def test_tasks_waiting_for_one_host_do_not_hold_the_shared_slots(host: FakeHost)
         clock = FakeClock()
         where = f"http://127.0.0.1:{host.port}"
         settings = fake_settings(concurrency=1, host_limits=(HostLimit(where, 1, 10.0),))
-        transport = Recording(HttpxTransport(timeout=2.0, user_agent="t", trust_env=False), clock)
+        transport = Recording(loopback_transport(), clock)
         text = links(host, "/ok", "/gone", "/missing") + links(other, "/ok")
         facts = gather_facts(parse_docs(text), settings, transport=transport, clock=clock)
     assert len(facts.links) == 4
     order = [call[2] for call in transport.calls]
     # The slow host's second link waits 10 s for its turn; the other host goes meanwhile.
     assert order.index(f"{other.base}/ok") == 1
+
+
+def test_malformed_urls_are_not_fetched_and_cost_no_other_link(host: FakeHost) -> None:
+    text = "- [a](http://[::1/x) [b](http://example.com:99999/) [c](http://example.com:abc/)\n"
+    facts, _ = check(text + links(host, "/ok"), fake_settings())
+    assert states(facts) == {"ok": "ok"}
+    named = "http://[::1/x, http://example.com:99999/, http://example.com:abc/"
+    assert facts.notes == (f"3 links not fetched (malformed URL): {named}",)

@@ -75,6 +75,12 @@ def _common_options(func: F) -> F:
         ),
         click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache."),
         click.option(
+            "--github-api",
+            metavar="URL",
+            help="The GitHub API to ask, and the only one GITHUB_TOKEN is sent to (GitHub "
+            "Enterprise: https://HOST/api/v3). Also AWESOMELINT_GITHUB_API.",
+        ),
+        click.option(
             "--output-format",
             type=click.Choice(OUTPUT_FORMATS),
             default=None,
@@ -119,6 +125,7 @@ def _common(
     remap: tuple[str, ...],
     cache_dir: Path | None,
     no_cache: bool,
+    github_api: str | None,
 ) -> _Common:
     from awesomelint.config import load_config
     from awesomelint.engine import RuleSettings
@@ -142,7 +149,7 @@ def _common(
         per_file_ignores=config.per_file_ignores,
         root=config.root,
     )
-    flags = NetOptions(remaps=remap, cache_dir=cache_dir, no_cache=no_cache)
+    flags = NetOptions(remaps=remap, cache_dir=cache_dir, no_cache=no_cache, github_api=github_api)
     return _Common(
         paths, config, rules, settings, online, output_format or _default_format(), flags
     )

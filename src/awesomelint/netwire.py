@@ -31,6 +31,29 @@ class NetOptions:
     remaps: tuple[str, ...] = ()
     cache_dir: Path | None = None
     no_cache: bool = False
+    github_api: str | None = None
+    """`--github-api`: the GitHub API to ask, and the only one the token may go to."""
+
+
+GITHUB_API_VARIABLE = "AWESOMELINT_GITHUB_API"
+
+
+def operator_github_api(flags: NetOptions) -> str | None:
+    """The GitHub API the operator names (flag, then environment), checked; None if none.
+
+    Only the operator may name where GITHUB_TOKEN goes: a configuration file travels with
+    the repository, and a pull request can change it.
+    """
+    from urllib.parse import urlsplit
+
+    value = flags.github_api or os.environ.get(GITHUB_API_VARIABLE) or None
+    if value is None:
+        return None
+    where = "--github-api" if flags.github_api else GITHUB_API_VARIABLE
+    parts = urlsplit(value.strip())
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ConfigError(f"{where}: expected an http(s) URL, got {value!r}")
+    return value.strip()
 
 
 def _typed(source: str, key: str, value: object, kind: type) -> Any:
@@ -58,6 +81,15 @@ def net_settings(
     if isinstance(configured_remaps, str):
         configured_remaps = [configured_remaps]
     cache_dir = flags.cache_dir or (Path(links["cache-dir"]) if "cache-dir" in links else None)
+    operator_api = operator_github_api(flags)
+    if operator_api is not None:
+        from awesomelint.net.session import host_of
+
+        values.update(
+            github_api=operator_api,
+            github_token_api=operator_api,
+            trusted_hosts=frozenset({host_of(operator_api)}),
+        )
     return NetSettings(
         **values,
         remaps=parse_remaps([*flags.remaps, *configured_remaps]),

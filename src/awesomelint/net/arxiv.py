@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from awesomelint.knowledge.urls import parse_arxiv_id_loose
 from awesomelint.net import ArxivRecord, Response, TransportError
-from awesomelint.net.cache import Cache
+from awesomelint.net.cache import FLAG, OPTIONAL_WHOLE, TEXT, Cache, fields
 from awesomelint.net.pacing import HostGate
 from awesomelint.net.session import Session, reason_of, summarise
 from awesomelint.net.settings import HostLimit
@@ -30,6 +30,15 @@ _WITHDRAWN_ABSTRACT = re.compile(
 MAX_GET_URL = 2000
 _MAX_BODY = 20_000_000
 _KIND = "arxiv"
+_ROW = {
+    "id": TEXT,
+    "found": FLAG,
+    "title": TEXT,
+    "version": OPTIONAL_WHOLE,
+    "withdrawn": FLAG,
+    "comment": TEXT,
+    "reason": TEXT,
+}
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -213,10 +222,10 @@ class ArxivClient:
         found = self._cache.get(_KIND, self._cache_key(arxiv_id)) if self._cache else None
         if found is None:
             return False
-        try:
-            record = ArxivRecord(**found.value)
-        except TypeError:
-            return False
+        value = found.value
+        if set(value) != set(_ROW) or not fields(value, _ROW) or value["id"] != arxiv_id:
+            return False  # a row of any other shape is a miss
+        record = ArxivRecord(**value)
         if not self._session.settings.fresh(found.age, good=record.found):
             return False
         self.results[arxiv_id] = record

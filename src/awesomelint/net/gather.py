@@ -17,6 +17,7 @@ from awesomelint.knowledge.urls import (
     github_from_url,
 )
 from awesomelint.net import LinkState, NetFacts
+from awesomelint.net.addresses import AddressGuard
 from awesomelint.net.arxiv import ArxivClient
 from awesomelint.net.cache import Cache
 from awesomelint.net.github import GitHubClient
@@ -29,6 +30,8 @@ from awesomelint.net.transport import HttpxTransport, Transport
 _BAR_WIDTH = 20
 # Past the total deadline, in-flight requests get this long before everything is cancelled.
 _GRACE = 5.0
+_NAMED = 3
+"""Links named in a "not fetched" note; the rest are counted."""
 
 
 @dc.dataclass(slots=True)
@@ -134,7 +137,12 @@ async def _gather(
     progress: Callable[[str], None] | None,
 ) -> NetFacts:
     transport = transport or HttpxTransport(
-        timeout=settings.timeout, user_agent=settings.user_agent, trust_env=settings.trust_env
+        timeout=settings.timeout,
+        user_agent=settings.user_agent,
+        trust_env=settings.trust_env,
+        guard=AddressGuard(
+            allow_private=settings.allow_private, trusted_hosts=settings.trusted_hosts
+        ),
     )
     cache = Cache(settings.cache_dir) if settings.cache_dir is not None else None
     session = Session(transport, settings, clock, Deadline(clock, settings.total_deadline))
@@ -150,6 +158,9 @@ async def _gather(
                 group.create_task(links.run(plan.links, steps.step))
     except TimeoutError:
         pass
+    except ExceptionGroup as group:
+        # A bug in one client: say what it was, not "unhandled errors in a TaskGroup".
+        raise _first(group) from group
     finally:
         await transport.aclose()
         if cache is not None:
@@ -182,14 +193,23 @@ async def _gather(
     )
 
 
-def _link_notes(unchecked: Mapping[str, str], skipped: Mapping[str, int]) -> list[str]:
+def _first(group: BaseExceptionGroup[Exception]) -> Exception:
+    inner = group.exceptions[0]
+    return _first(inner) if isinstance(inner, BaseExceptionGroup) else inner
+
+
+def _link_notes(unchecked: Mapping[str, str], skipped: Mapping[str, Sequence[str]]) -> list[str]:
     notes: list[str] = []
     if unchecked:
         why = summarise(unchecked.values())
         notes.append(f"{_plural(len(unchecked), 'link')} could not be checked ({why})")
-    notes.extend(
-        f"{_plural(count, 'link')} not fetched ({why})" for why, count in sorted(skipped.items())
-    )
+    for why, urls in sorted(skipped.items()):
+        # Named, so that a maintainer can find them: a link to a private address in a
+        # public list is a mistake, or an attempt to reach a machine it should not.
+        named = ", ".join(sorted(urls)[:_NAMED])
+        if len(urls) > _NAMED:
+            named += f" and {len(urls) - _NAMED} more"
+        notes.append(f"{_plural(len(urls), 'link')} not fetched ({why}): {named}")
     return notes
 
 

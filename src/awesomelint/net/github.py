@@ -12,9 +12,10 @@ from urllib.parse import urljoin
 
 from awesomelint.knowledge.urls import GitHubRepo
 from awesomelint.net import GitHubRecord, RepoStatus, Response, TransportError
-from awesomelint.net.cache import Cache, Cached
+from awesomelint.net.cache import FLAG, TEXT, Cache, Cached, fields
+from awesomelint.net.credentials import token_problem
 from awesomelint.net.pacing import HostGate
-from awesomelint.net.session import Session, origin, reason_of, summarise
+from awesomelint.net.session import Session, reason_of, summarise
 from awesomelint.net.settings import HostLimit
 
 _KIND = "github"
@@ -47,6 +48,17 @@ def _is_rate_limited(response: Response) -> bool:
     return b"rate limit" in response.body.lower()
 
 
+_ROW = {"status": TEXT, "full_name": TEXT, "archived": FLAG}
+_STATUSES = {status.value: status for status in RepoStatus}
+
+
+def _from_row(repo: GitHubRepo, value: Mapping[str, Any]) -> GitHubRecord | None:
+    """The record a cache row holds; None for a row of any other shape."""
+    if not fields(value, _ROW) or value["status"] not in _STATUSES:
+        return None
+    return GitHubRecord(repo.key, _STATUSES[value["status"]], value["full_name"], value["archived"])
+
+
 def _json(response: Response) -> Any:
     try:
         return json.loads(response.body)
@@ -59,9 +71,11 @@ class GitHubClient:
         self._session = session
         self._cache = cache
         self._gate = HostGate(HostLimit("github-api", 2, 0.0), session.clock)
-        self._token = session.settings.github_token
-        apis = (session.settings.github_api, session.settings.graphql_url)
-        self._api_origins = {origin(url) for api in apis for url in (api, session.target(api))}
+        settings = session.settings
+        apis = (settings.github_api, settings.graphql_url)
+        token = settings.github_token
+        self._withheld = token_problem(settings.github_api, session) if token else None
+        self._token = token if self._withheld is None else None
         # The endpoints asked (after remaps) are part of the cache key: answers from a mirror
         # or a fake API must not be served to runs that ask the real one.
         self._endpoints = " ".join(session.target(api) for api in apis)
@@ -74,11 +88,14 @@ class GitHubClient:
         todo: list[_Todo] = []
         for repo in repos:
             cached = self._cache.get(_KIND, self._cache_key(repo)) if self._cache else None
+            if cached is not None and _from_row(repo, cached.value) is None:
+                cached = None  # a row of the wrong shape is a miss, its ETag included
             if cached is not None and self._fresh(cached) and self._restore(repo, cached.value):
                 continue
             todo.append(_Todo(repo, cached))
         progress(len(repos) - len(todo))
-        if self._token and todo:
+        graphql = self._session.settings.graphql_url
+        if self._token and todo and self._may_send_token(graphql):
             todo = await self._graphql_all(todo, progress)
         if todo:
             # A few workers taking turns, so that nothing is sent once the quota runs out.
@@ -92,6 +109,8 @@ class GitHubClient:
 
     def notes(self, planned: int) -> list[str]:
         notes = []
+        if self._withheld:
+            notes.append(f"GITHUB_TOKEN not sent: {self._withheld}")
         if self._token_refused:
             notes.append(
                 "GITHUB_TOKEN was refused by GitHub (HTTP 401); used the REST API without it"
@@ -120,11 +139,8 @@ class GitHubClient:
         return f"{repo.key}|{'token' if self._token else 'anonymous'}|{self._endpoints}"
 
     def _restore(self, repo: GitHubRepo, value: Mapping[str, Any]) -> bool:
-        try:
-            record = GitHubRecord(
-                repo.key, RepoStatus(value["status"]), value["full_name"], value["archived"]
-            )
-        except (KeyError, ValueError):
+        record = _from_row(repo, value)
+        if record is None:
             return False
         self.results[repo.key] = record
         return True
@@ -146,11 +162,16 @@ class GitHubClient:
     def _headers(self, url: str, etag: str | None) -> dict[str, str]:
         headers = dict(_HEADERS)
         # The token goes to the GitHub API and nowhere else, redirects included.
-        if self._token and origin(url) in self._api_origins:
+        if self._token and self._may_send_token(url):
             headers["Authorization"] = f"Bearer {self._token}"
         if etag:
             headers["If-None-Match"] = etag
         return headers
+
+    def _may_send_token(self, url: str) -> bool:
+        problem = token_problem(url, self._session)
+        self._withheld = self._withheld or problem
+        return problem is None
 
     async def _rest_worker(self, queue: Iterator[_Todo], progress: Callable[[int], None]) -> None:
         for item in queue:

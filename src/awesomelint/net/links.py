@@ -7,7 +7,16 @@ from collections.abc import Callable, Iterable
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from awesomelint.net import LinkState, LinkStatus, Response, TransportError
-from awesomelint.net.cache import Cache
+from awesomelint.net.addresses import PRIVATE
+from awesomelint.net.cache import (
+    NUMBER,
+    OPTIONAL_TEXT,
+    OPTIONAL_WHOLE,
+    TEXT,
+    WHOLE,
+    Cache,
+    fields,
+)
 from awesomelint.net.session import RETRY_STATUSES, Session, origin, reason_of
 from awesomelint.net.settings import HOUR
 
@@ -18,11 +27,17 @@ UNCHECKED_TTL = HOUR
 """How long a refusal is remembered: no request to that host or link until then."""
 _KIND = "link"
 _HOST_KIND = "host-down"
+_LINK_ROW = {"state": TEXT, "status": OPTIONAL_WHOLE, "reason": TEXT, "final": OPTIONAL_TEXT}
+_HOST_ROW = {"status": WHOLE, "ttl": NUMBER}
+_STATES = {state.value: state for state in LinkState}
 
 
 def request_url(url: str) -> str:
     """The URL as sent: stripped, without its fragment (servers never see it)."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[::1": `Session.refused` says why it is not fetched
+        return url.strip()
     return urlunsplit(parts._replace(fragment=""))
 
 
@@ -62,25 +77,34 @@ async def _probe(session: Session, url: str) -> Response:
     return await session.send_retrying("GET", url)
 
 
-async def check_link(session: Session, url: str) -> LinkStatus | None:
-    """The link's status; None when policy says it must not be fetched."""
-    # The address policy applies to what documents and servers name, not to remaps: those
-    # come from the user.
-    if session.refused(request_url(url)):
-        return None
-    current = session.target(request_url(url))
+async def check_link(session: Session, url: str) -> LinkStatus | str:
+    """The link's status, or why it was not fetched at all (no connection was made).
+
+    The address guard judges the link, the remapped target and every redirect hop alike:
+    remaps may come from a configuration file, and redirects from anyone.
+    """
+    first = request_url(url)
+    why = session.refused(first)
+    if why:
+        return why
+    current = session.target(first)
+    hops = 0
     try:
-        for _ in range(session.settings.max_redirects + 1):
+        for hops in range(session.settings.max_redirects + 1):  # noqa: B007 - used below
             response = await _probe(session, current)
             location = response.headers.get("location")
             if not (300 <= response.status < 400 and location):
                 return classify(url, response.status, current)
             following = urljoin(current, location)
-            why = session.refused(following) if origin(following) != origin(current) else None
+            why = session.refused(following)
             if why:
                 return LinkStatus(url, LinkState.UNCHECKED, response.status, f"redirect to {why}")
             current = session.target(following)
     except TransportError as err:
+        if err.kind == "private":
+            if hops == 0:
+                return PRIVATE
+            return LinkStatus(url, LinkState.UNCHECKED, None, f"redirect to {PRIVATE}")
         if err.kind == "down":
             status = session.down_status(origin(current))
             return LinkStatus(url, LinkState.UNCHECKED, status, str(err), current)
@@ -103,7 +127,8 @@ class LinkChecker:
         self._session = session
         self._cache = cache
         self.results: dict[str, LinkStatus] = {}
-        self.skipped: dict[str, int] = {}
+        self.skipped: dict[str, list[str]] = {}
+        """Why links were not fetched -> those links, as written."""
         self.refused: set[str] = set()
         self._refusals: dict[str, int] = {}
         """Links in a row each origin answered with a 429 or a 5xx."""
@@ -141,17 +166,19 @@ class LinkChecker:
     async def _one(
         self, target: str, originals: list[str], progress: Callable[[], None] | None
     ) -> None:
-        down = self._down_from_cache(target)
-        status = self._cached(target) or down
+        status: LinkStatus | str | None = self._session.refused(target)
+        if status is None:
+            down = self._down_from_cache(target)
+            status = self._cached(target) or down
         if status is None:
             status = await check_link(self._session, target)
-            self._count(target, status)
-            self._store(target, status)
+            if isinstance(status, LinkStatus):
+                self._count(target, status)
+                self._store(target, status)
         if progress is not None:
             progress()
-        if status is None:
-            why = self._session.refused(target) or "not fetched"
-            self.skipped[why] = self.skipped.get(why, 0) + len(originals)
+        if isinstance(status, str):
+            self.skipped.setdefault(status, []).extend(originals)
             self.refused.update(originals)
             return
         for url in originals:
@@ -180,12 +207,9 @@ class LinkChecker:
         if where not in self._cached_down:
             found = self._cache.get(_HOST_KIND, where) if self._cache else None
             status: int | None = None
-            if found is not None:
-                try:
-                    if found.age < float(found.value["ttl"]):
-                        status = int(found.value["status"])
-                except (KeyError, TypeError, ValueError):
-                    status = None
+            valid = found is not None and fields(found.value, _HOST_ROW)
+            if found is not None and valid and found.age < found.value["ttl"]:
+                status = found.value["status"]
             self._cached_down[where] = status
             if status is not None:
                 self._session.mark_down(where, status)
@@ -200,13 +224,13 @@ class LinkChecker:
         if found is None:
             return None
         value = found.value
-        try:
-            status = LinkStatus(
-                target, LinkState(value["state"]), value["status"], value["reason"], value["final"]
-            )
-            ttl = float(value.get("ttl", 0.0))
-        except (KeyError, TypeError, ValueError):
+        if not fields(value, _LINK_ROW) or value["state"] not in _STATES:
             return None
+        ttl = value.get("ttl", 0.0)
+        if not fields({"ttl": ttl}, {"ttl": NUMBER}):
+            return None
+        state = _STATES[value["state"]]
+        status = LinkStatus(target, state, value["status"], value["reason"], value["final"])
         if status.state is LinkState.UNCHECKED:
             return status if found.age < ttl else None
         good = status.state is LinkState.OK

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import ipaddress
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
 from awesomelint.net import Response, TransportError
+from awesomelint.net.addresses import PRIVATE, canonical_host, spelling_problem
 from awesomelint.net.pacing import Clock, Deadline, Gates, HostGate, backoff_delay
 from awesomelint.net.remap import remap_url
 from awesomelint.net.settings import NetSettings
@@ -18,29 +18,25 @@ _RETRY_KINDS = frozenset({"timeout", "reset"})
 _DEAD_KINDS = frozenset({"connect", "dns"})
 # With nothing answered and this many hosts unreachable, the network itself is down.
 _HOSTS_FOR_NO_NETWORK = 5
-_LOCAL_NAMES = ("localhost", ".localhost", ".local", ".internal", ".home.arpa")
 
 
 def origin(url: str) -> str:
-    """scheme://host:port, lower case, for same-host decisions."""
+    """scheme://host:port, lower case, the host as a resolver sees it: same-host decisions."""
     parts = urlsplit(url)
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    return f"{parts.scheme.lower()}://{(parts.hostname or '').lower()}:{port}"
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return f"{scheme}://{host_of(url)}:{port or (443 if scheme == 'https' else 80)}"
 
 
 def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
-
-
-def is_private_host(host: str) -> bool:
-    """Loopback, private, link-local or otherwise non-public, judged without DNS."""
-    if host == "localhost" or host.endswith(_LOCAL_NAMES):
-        return True
+    host = urlsplit(url).hostname or ""
     try:
-        address = ipaddress.ip_address(host.strip("[]"))
+        return canonical_host(host)
     except ValueError:
-        return False
-    return not address.is_global
+        return host.lower()
 
 
 class Session:
@@ -79,12 +75,17 @@ class Session:
 
     def refused(self, url: str) -> str | None:
         """Why `url` (already remapped) must not be fetched, or None."""
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+        except ValueError:
+            return "malformed URL"
         if parts.scheme.lower() not in {"http", "https"}:
             return f"{parts.scheme or 'relative'} link"
-        if not self.settings.allow_private and is_private_host(parts.hostname or ""):
-            return "private address"
-        return None
+        host = parts.hostname or ""
+        if self.settings.allow_private or host_of(url) in self.settings.trusted_hosts:
+            return None
+        return spelling_problem(host)
 
     async def send(
         self,
@@ -187,4 +188,5 @@ def reason_of(err: TransportError) -> str:
         "connect": "no connection",
         "dns": "no connection",
         "deadline": "deadline",
+        "private": PRIVATE,
     }.get(err.kind, "error")

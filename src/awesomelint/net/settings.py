@@ -10,6 +10,7 @@ from pathlib import Path
 from awesomelint.net.remap import Remap
 from awesomelint.version import __version__
 
+GITHUB_API = "https://api.github.com"
 DAY = 86400.0
 HOUR = 3600.0
 
@@ -60,11 +61,18 @@ class NetSettings:
     arxiv_interval: float = 3.0
     """arXiv API terms: no more than one request every three seconds, one connection."""
     arxiv_batch: int = 100
-    github_api: str = "https://api.github.com"
+    github_api: str = GITHUB_API
     github_graphql: str | None = None
     """Defaults to `<github_api>/graphql` (GitHub Enterprise: `/api/v3` -> `/api/graphql`)."""
     github_token: str | None = None
-    """Read from GITHUB_TOKEN by the caller; sent only to the GitHub API host."""
+    """Read from GITHUB_TOKEN by the caller; sent only to `github_token_api`'s origin."""
+    github_token_api: str = GITHUB_API
+    """The one API the token may go to: GitHub's, or the one the operator names on the command
+    line or in the environment (GitHub Enterprise), never one a configuration file names.
+    Over https only, or plain http to a loopback address."""
+    trusted_hosts: frozenset[str] = frozenset()
+    """Hosts the operator named (a GitHub Enterprise API): connected to even when they are
+    on a private address."""
     remaps: tuple[Remap, ...] = ()
     cache_dir: Path | None = None
     """None turns the cache off."""
@@ -75,7 +83,7 @@ class NetSettings:
     ask_links: bool = True
     """What to gather: callers turn off what no selected rule reads."""
     allow_private: bool = False
-    """Fetch links to loopback, private and link-local addresses too."""
+    """Connect to loopback, private, link-local and other non-public addresses too."""
     trust_env: bool = True
     """Honour HTTP(S)_PROXY and friends from the environment."""
     user_agent: str = (
