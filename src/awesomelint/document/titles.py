@@ -40,7 +40,8 @@ def _inside(span: Span, links: Sequence[Link]) -> Link | None:
 def _bold_title(
     text: str, content: Span, links: Sequence[Link], labels: Sequence[tuple[int, int]]
 ) -> Span | None:
-    """Bold text before the first naming link (or inside it) that names something itself.
+    """Bold text before the first naming link (or inside it) that names something itself:
+    it has letters (`**[2024.05.01]**` is a date) and is not generic.
 
     Bold inside a leading bracketed label (`[**YOCO**] You Only Cache Once`) is a short name,
     not the title.
@@ -60,7 +61,7 @@ def _bold_title(
         if holder is not None and holder.span == span:
             span = holder.text_span  # **[Title](url)**: the title is the link's text
         words = plain(text[span.start : span.end])
-        if _has_word(words) and generic_role(words) is None:
+        if any(ch.isalpha() for ch in words) and generic_role(words) is None:
             return span
     return None
 
