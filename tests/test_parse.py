@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from awesomelint.document.model import Document, EntryKind, TagKind
+from awesomelint.document.model import Document, Entry, EntryKind, TagKind
 from awesomelint.document.parse import parse_text
 from awesomelint.document.source import decode, read
 from awesomelint.errors import InputError
@@ -220,3 +220,225 @@ def test_seed_counts() -> None:
         doc = doc_of((SEEDS / name).read_text(encoding="utf-8"))
         counts[name] = sum(1 for _ in doc.entries())
     assert counts == {"seed-000.md": 65, "seed-001.md": 25, "seed-002.md": 99}
+
+
+# -- titles and primary links as real lists write them ------------------------------------
+
+
+def only_entry(text: str) -> Entry:
+    entries = [entry for _, entry in doc_of(text).entries()]
+    assert len(entries) == 1, entries
+    return entries[0]
+
+
+def test_badge_first_table_row_is_titled_by_its_paper_link() -> None:
+    entry = only_entry(
+        "| Title | Venue | Date | Code |\n| --- | --- | --- | --- |\n"
+        "| ![Star](https://img.shields.io/github/stars/acme/lantern.svg?style=social&label=Star)"
+        " <br> [**Lantern: Reading Each Layer**](https://arxiv.org/pdf/2401.04567) <br> "
+        "| arXiv | 2024-01-09 | [Github](https://github.com/acme/lantern) |\n"
+    )
+    assert entry.title == "Lantern: Reading Each Layer"
+    assert entry.primary is not None
+    assert entry.primary.url == "https://arxiv.org/pdf/2401.04567"
+    assert [link.url for link in entry.badges] == [
+        "https://img.shields.io/github/stars/acme/lantern.svg?style=social&label=Star"
+    ]
+    assert entry.links[0] in entry.badges  # still a link of the entry, so still checked
+
+
+def test_badge_wrapped_links_and_empty_badge_links_are_decoration() -> None:
+    entry = only_entry(
+        "- [![GitHub Repo stars](https://img.shields.io/github/stars/acme/heads)]"
+        "(https://github.com/acme/heads) [![Publish](https://badgen.net/badge/venue/ICLR)]()"
+        " [Quiet Heads in Small Transformers](https://quiet.example/) - probes\n"
+    )
+    assert entry.title == "Quiet Heads in Small Transformers"
+    assert entry.primary is not None and entry.primary.url == "https://quiet.example/"
+    assert {link.url for link in entry.badges} == {
+        "https://img.shields.io/github/stars/acme/heads",
+        "https://github.com/acme/heads",
+        "https://badgen.net/badge/venue/ICLR",
+        "",
+    }
+    assert "GitHub Repo stars" not in entry.description
+
+
+def test_an_image_link_to_another_link_of_the_entry_is_decoration() -> None:
+    entry = only_entry(
+        "- [![logo](https://acme.example/logo.png)](https://github.com/acme/heads/) "
+        "**Heads** [[code]](https://github.com/acme/heads)\n"
+    )
+    assert [link.url for link in entry.badges] == ["https://github.com/acme/heads/"]
+    assert entry.primary is not None and entry.primary.url == "https://github.com/acme/heads"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        (
+            "- [2023/05] **Tool Makers for Agents.** *A. Author et al. arXiv.* "
+            "[[code](https://github.com/acme/tools)] [[paper](https://arxiv.org/abs/2305.01111)]"
+        ),
+        (
+            "- **Tool Makers for Agents.** [[Code]](https://github.com/acme/tools) "
+            "[[Paper]](https://arxiv.org/abs/2305.01111) [[Project Page]](https://tools.example/)"
+        ),
+        (
+            "- [Github](https://github.com/acme/tools) | [arXiv](https://arxiv.org/abs/2305.01111)"
+            " - Tool Makers for Agents."
+        ),
+        (
+            "- Paper: [Tool Makers for Agents.](https://arxiv.org/abs/2305.01111)"
+            " [![GitHub Repo stars](https://img.shields.io/github/stars/acme/tools)]"
+            "(https://github.com/acme/tools)"
+        ),
+        (
+            "- \U0001f525 :star: [Tool Makers for Agents.](https://github.com/acme/tools) "
+            "[paper](https://arxiv.org/abs/2305.01111)"
+        ),
+    ],
+    ids=["bracketed-links", "label-links", "generic-links-first", "paper-label", "code-titled"],
+)
+def test_the_title_names_the_work_and_the_primary_link_is_the_paper(line: str) -> None:
+    entry = only_entry(line + "\n")
+    assert entry.title == "Tool Makers for Agents."
+    assert entry.primary is not None
+    assert entry.primary.url == "https://arxiv.org/abs/2305.01111"
+
+
+def test_a_bold_title_may_run_over_a_line_break() -> None:
+    entry = only_entry(
+        "- [2023/06] **Synapse Tables: Exemplars for\nWeb Control.** *A. Author et al.* "
+        "[[paper](https://arxiv.org/abs/2306.01111)]\n"
+    )
+    assert entry.title == "Synapse Tables: Exemplars for Web Control."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paper",
+        "paper",
+        "PAPER",
+        "[pdf]",
+        "arXiv",
+        "Code",
+        "[code]",
+        "Github",
+        "GitHub-2",
+        "github2",
+        "Project Page",
+        "project",
+        "Homepage",
+        "Website",
+        "Blog",
+        "Video",
+        "Slides",
+        "Demo",
+        "Dataset",
+        "Model",
+        "HuggingFace",
+        "\U0001f917 Hugging Face",
+        "OpenReview",
+        "link",
+        "Code & Data",
+        "Paper/Code",
+        "\U0001f4d6",
+        "\U0001f4d6 Paper",
+        "\u8bba\u6587",
+        "\u4ee3\u7801",
+        "Coming soon",
+    ],
+)
+def test_generic_link_texts_are_not_titles(text: str) -> None:
+    entry = only_entry(f"- [{text}](https://example.org/x) - Quiet Heads in Small Models\n")
+    assert entry.title == "Quiet Heads in Small Models"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Code Llama: Open Foundation Models for Code", "PaperQA", "Dataset Cartography", "OpenAI"],
+)
+def test_titles_that_contain_generic_words_are_titles(text: str) -> None:
+    entry = only_entry(f"- [{text}](https://example.org/x) - a description\n")
+    assert entry.title == text
+    assert entry.primary is not None and entry.primary.url == "https://example.org/x"
+
+
+def test_an_entry_with_only_generic_links_has_no_title() -> None:
+    entry = only_entry(
+        "- [Paper](https://arxiv.org/abs/2305.01111) [Code](https://github.com/a/b)\n"
+    )
+    assert entry.title == ""
+    assert entry.title_span is None
+    assert entry.primary is not None and entry.primary.url == "https://arxiv.org/abs/2305.01111"
+
+
+def test_anchor_links_are_named_by_their_text() -> None:
+    doc = doc_of("## Contents\n- [Papers](#papers)\n- [\U0001f4dc Code](#code)\n")
+    assert [entry.title for _, entry in doc.entries()] == ["Papers", "\U0001f4dc Code"]
+    assert doc.sections[1].is_toc
+
+
+def test_a_date_in_bold_is_not_a_title() -> None:
+    entry = only_entry("- **[2026.04.22]**\n")
+    assert entry.title == ""
+
+
+def test_table_columns_decide_title_and_primary_link() -> None:
+    entry = only_entry(
+        "|Date|Title|Paper|Code|Recom|\n|---|---|---|---|---|\n"
+        "|2024.05|\U0001f525\U0001f525[**YOCO**] You Only Cache Once: Decoder-Decoder Models"
+        "(@Acme)| [[pdf]](https://arxiv.org/pdf/2405.05254) | [[unilm-YOCO]]"
+        "(https://github.com/acme/unilm) ![](https://img.shields.io/github/stars/acme/unilm) |"
+        "\u2b50\ufe0f|\n"
+    )
+    assert entry.title == "You Only Cache Once: Decoder-Decoder Models(@Acme)"
+    assert entry.primary is not None
+    assert entry.primary.url == "https://arxiv.org/pdf/2405.05254"
+
+
+def test_a_code_column_link_is_not_primary_even_when_it_names_the_tool() -> None:
+    entry = only_entry(
+        "| Name | Code | Paper |\n| --- | --- | --- |\n"
+        "| **Pager** | [pager-serve](https://github.com/acme/pager) "
+        "| [Paging Memory for Serving](https://arxiv.org/abs/2309.01234) |\n"
+    )
+    assert entry.title == "Pager"
+    assert entry.primary is not None and entry.primary.url == "https://arxiv.org/abs/2309.01234"
+
+
+def test_a_table_without_a_title_header_is_titled_by_its_first_cell_with_words() -> None:
+    entry = only_entry(
+        "| When | Venue | What | Where |\n| --- | --- | --- | --- |\n"
+        "| 2023-08-31 | ICLR 2024 | Sparse Heads: Fewer Is More | "
+        "[Paper](https://arxiv.org/abs/2308.01111) |\n"
+    )
+    assert entry.title == "Sparse Heads: Fewer Is More"
+    assert entry.primary is not None and entry.primary.url == "https://arxiv.org/abs/2308.01111"
+
+
+def test_a_list_item_holding_a_reference_definition_is_not_empty() -> None:
+    doc = doc_of(
+        "1. [Quiet Heads][qh] in small models\n2. [qh]: https://arxiv.org/abs/2402.01111\n"
+    )
+    first, second = (entry for _, entry in doc.entries())
+    assert not second.is_empty
+    assert second.links == () and second.title == ""
+    assert [link.url for link in first.links] == ["https://arxiv.org/abs/2402.01111"]
+    (definition,) = doc.definitions
+    assert definition.label == "qh"
+    assert span_text(doc, definition.url_span) == "https://arxiv.org/abs/2402.01111"
+    assert span_text(doc, definition.span) == "[qh]: https://arxiv.org/abs/2402.01111"
+    assert first.links[0].url_span == definition.url_span
+
+
+def test_html_image_sources_are_images() -> None:
+    doc = doc_of(
+        '<p><a href="https://acme.example/">x</a><img src="https://acme.example/x.png"></p>\n'
+    )
+    assert [(link.url, link.image) for link in doc.links] == [
+        ("https://acme.example/", False),
+        ("https://acme.example/x.png", True),
+    ]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from awesomelint.document.link_roles import is_label_link
 from awesomelint.document.locate import InlineScan, RawLink
 from awesomelint.document.model import Link, LinkKind, Span, Tag, TagKind
 
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
 # A venue label written in parentheses inside a title: "(ICLR'23)", "(NeurIPS 2023)".
 _PAREN_TAG = re.compile(
     r"\((?P<value>[A-Za-z][A-Za-z&\-]*(?: [A-Za-z&\-]+)*(?:'\d{2}| ?(?:19|20)\d{2})"
@@ -46,18 +46,6 @@ def make_link(text: str, raw: RawLink) -> Link:
     )
 
 
-def is_label_link(link: Link) -> bool:
-    """`[[NeurIPS 2023]](url)`: a link whose whole text is one bracketed label."""
-    text = link.text
-    return (
-        len(text) > 2
-        and text[0] == "["
-        and text[-1] == "]"
-        and text.count("[") == 1
-        and text.count("]") == 1
-    )
-
-
 def collect_tags(text: str, links: Sequence[Link], scan: InlineScan, content: Span) -> list[Tag]:
     tags: list[Tag] = []
     for link in links:
@@ -85,49 +73,24 @@ def paren_tags(text: str, title_span: Span | None) -> list[Tag]:
     ]
 
 
-def find_title(text: str, content: Span, links: Sequence[Link]) -> Span | None:
-    """Where the entry's title is: bold text, else the first real link's text, else the lead."""
-    first_link = next((link for link in links if not is_label_link(link)), None)
-    first_any = links[0].span.start if links else content.end
-    strong = _STRONG.search(text, content.start, content.end)
-    if strong is not None and strong.start() <= first_any:
-        group = 1 if strong.group(1) is not None else 2
-        return Span(*strong.span(group))
-    if first_link is not None and first_link.span.start == first_any:
-        lead = text[content.start : first_link.span.start]
-        if not any(ch.isalnum() for ch in lead):
-            return first_link.text_span
-    end = first_any
-    bracket = text.find("[", content.start, end)
-    if bracket != -1:
-        end = bracket
-    lead_end = _lead_end(text, content.start, end)
-    start = content.start
-    while start < lead_end and text[start] in " \t":
-        start += 1
-    return Span(start, lead_end) if lead_end > start else None
-
-
-def _lead_end(text: str, start: int, end: int) -> int:
-    """End of the leading title text: before " - " or ": " separators, trailing spaces cut."""
-    for separator in (" - ", " \u2013 ", " \u2014 ", ": "):
-        found = text.find(separator, start, end)
-        if found != -1:
-            end = found
-    while end > start and text[end - 1] in " \t\n":
-        end -= 1
-    return end
-
-
 def description(
-    text: str, content: Span, title: Span | None, links: Sequence[Link], tags: Sequence[Tag]
+    text: str,
+    content: Span,
+    title: Span | None,
+    links: Sequence[Link],
+    tags: Sequence[Tag],
+    decoration: Sequence[Link] = (),
 ) -> str:
-    """The entry's text with its title, labels and link syntax taken out."""
+    """The entry's text with its title, labels, badges and link syntax taken out."""
     cut: list[tuple[int, int]] = []
     if title is not None:
         cut.append((content.start, title.end))
     for link in links:
-        if is_label_link(link) or (title is not None and link.text_span == title):
+        if (
+            is_label_link(link)
+            or link in decoration
+            or (title is not None and link.text_span == title)
+        ):
             cut.append((link.span.start, link.span.end))
         else:
             cut.append((link.span.start, link.text_span.start))

@@ -178,6 +178,7 @@ def _html_links(text: str, start: int, end: int, scan: InlineScan) -> None:
                 url_start=attr.start(group),
                 url_end=attr.end(group),
                 kind="html",
+                image=attr.group(0)[:3].lower() == "src",  # <img src>, not a link to follow
             )
         )
 

@@ -43,6 +43,19 @@ class Link:
     image: bool = False
 
 
+@dc.dataclass(frozen=True, slots=True)
+class Definition:
+    """A link reference definition, `[label]: url`: a link destination written once for the
+    reference links (`[text][label]`) that use it."""
+
+    label: str
+    """Normalised: spaces squeezed, casefolded."""
+    url: str
+    span: Span
+    """From the `[` of the label to the end of the definition's last line."""
+    url_span: Span
+
+
 class TagKind(enum.Enum):
     LINK = "link"  # [[NeurIPS 2023]](url): a link whose whole text is bracketed
     BRACKET = "bracket"  # [NeurIPS 2023] as plain text
@@ -76,19 +89,41 @@ class Entry:
     """0 for a top-level item or a table row, 1 for an item nested in it, and so on."""
     marker: str
     links: tuple[Link, ...]
+    """Every link in the entry's own text, in source order, badges and images included."""
     tags: tuple[Tag, ...]
     title: str
+    """The plain text that names the work; "" when nothing does.
+
+    In a list item: bold text before the first naming link (`**Title** [[paper]](url)`), else
+    the text of the first naming link (`[Title](url)`), else the leading text up to a link or
+    a ` - ` / `: ` separator. Leading decoration is skipped first: badges, emoji, bracketed
+    labels such as `[2023/05]` and generic labels such as `Paper:`. A naming link is one
+    whose text is not generic (`[Paper]`, `[[code]]`, `[Project Page]`, `[📖]`; see
+    `link_roles`), not a bracketed label (`[[NeurIPS 2023]]`) and not a badge.
+
+    In a table row: the same reading of the cell of the first "Title", "Paper", "Name",
+    "Resource" or "Project" column; without such a header, of the first cell that has words
+    and is neither a date, a venue column nor only badges. A cell is not cut at separators.
+    """
     title_span: Span | None
     description: str
     children: tuple[Entry, ...] = ()
-
-    @property
-    def primary(self) -> Link | None:
-        return self.links[0] if self.links else None
+    primary: Link | None = None
+    """The link to the work itself: the link that carries the title (unless it points to a
+    code host and the entry has a paper link), else the first paper link (a `[Paper]`,
+    `[arXiv]`, `[PDF]` link, or any link in a table's "Paper" column), else
+    the first link whose text names something, else the first link (a `[[github]]` link for a
+    tool). A code link (`[Code]`, `[Github]`, any link in a table's "Code" column) is never
+    chosen over a paper link. Badges and images never are; None when the entry has no other
+    link."""
+    badges: tuple[Link, ...] = ()
+    """The entry's badges (see `link_roles`): decoration, kept in `links` so that they are
+    still checked as links, but never a title, a primary link or an identity."""
 
     @property
     def extra_links(self) -> tuple[Link, ...]:
-        return self.links[1:]
+        """The entry's links other than its primary link, badges included."""
+        return tuple(link for link in self.links if link is not self.primary)
 
     @property
     def is_empty(self) -> bool:
@@ -150,6 +185,8 @@ class Document:
     """Every link in the document in source order: entries, headings, paragraphs and HTML."""
     code_spans: tuple[Span, ...]
     """Inline code and code blocks, where prose rules must not look."""
+    definitions: tuple[Definition, ...] = ()
+    """Link reference definitions in source order (the first of a label is the one in use)."""
 
     def walk_sections(self) -> Iterator[Section]:
         for section in self.sections:

@@ -15,38 +15,32 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from awesomelint.document import entry_text
+from awesomelint.document import entry_text, link_roles
 from awesomelint.document.frontmatter import blank_out, find_front_matter
 from awesomelint.document.lines import LineIndex
 from awesomelint.document.locate import (
     InlineScan,
     Problem,
     Reference,
-    normalize_label,
     scan_html_block,
     scan_inline,
 )
 from awesomelint.document.model import (
+    Definition,
     Document,
     Entry,
     EntryKind,
     Link,
     Section,
     Span,
-    Tag,
-    TagKind,
 )
+from awesomelint.document.references import drop_definitions, find_definitions
+from awesomelint.document.rows import row_entry
 from awesomelint.document.source import Source, decode
-from awesomelint.document.tables import (
-    DESCRIPTION_HEADERS,
-    TITLE_HEADERS,
-    VENUE_HEADERS,
-    column,
-    split_cells,
-)
+from awesomelint.document.tables import split_cells
+from awesomelint.document.titles import find_title
 
 _MARKER = re.compile(r"[ \t>]*(?:[*+\-]|\d{1,9}[.)])(?:[ \t]+|(?=\n)|$)")
-_REFERENCE_URL = re.compile(r"[ \t]*\[(?:\\.|[^\]\\])*\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)")
 
 
 def _markdown() -> MarkdownIt:
@@ -96,10 +90,17 @@ def _is_toc(entries: Sequence[Entry]) -> bool:
 
 
 class _Walker:
-    def __init__(self, text: str, lines: LineIndex, references: dict[str, Reference]) -> None:
+    def __init__(
+        self,
+        text: str,
+        lines: LineIndex,
+        references: dict[str, Reference],
+        definitions: Sequence[Definition] = (),
+    ) -> None:
         self.text = text
         self.lines = lines
         self.references = references
+        self.definitions = [definition.span for definition in definitions]
         self.links: list[Link] = []
         self.code_spans: list[Span] = []
         self.problems: list[Problem] = []
@@ -127,6 +128,8 @@ class _Walker:
 
     def _scan(self, start: int, end: int) -> tuple[InlineScan, list[Link]]:
         scan = scan_inline(self.text, start, end, self.references)
+        if self.definitions:
+            drop_definitions(scan, self.definitions, start, end)
         links = [entry_text.make_link(self.text, raw) for raw in scan.links]
         self.links.extend(links)
         self.code_spans.extend(Span(a, b) for a, b in scan.code_spans)
@@ -235,8 +238,11 @@ class _Walker:
             i += 1
         content = Span(content_start, max(own_end, content_start))
         if content.end == content_start and not children:
-            # An empty item: its content is an empty span where the item ends.
-            content = Span(item_span.end, item_span.end)
+            held = [d for d in self.definitions if content_start <= d.start < item_span.end]
+            # An item holding only a reference definition has it as its text; an empty item
+            # has an empty span where it ends.
+            end = held[-1].end if held else item_span.end
+            content = Span(content_start if held else end, end)
         entry = self._entry(
             EntryKind.LIST_ITEM,
             Span(marker_start, item_span.end),
@@ -258,7 +264,8 @@ class _Walker:
     ) -> Entry:
         scan, links = self._scan(content.start, content.end)
         tags = entry_text.collect_tags(self.text, links, scan, content)
-        title_span = entry_text.find_title(self.text, content, links)
+        badges = link_roles.badge_indexes(links)
+        title_span = find_title(self.text, content, links, scan.brackets)
         tags.extend(entry_text.paren_tags(self.text, title_span))
         tags.sort(key=lambda tag: tag.span.start)
         title = (
@@ -266,6 +273,7 @@ class _Walker:
             if title_span is not None
             else ""
         )
+        decoration = [link for i, link in enumerate(links) if i in badges or link.image]
         return Entry(
             kind=kind,
             span=span,
@@ -276,8 +284,12 @@ class _Walker:
             tags=tuple(tags),
             title=title,
             title_span=title_span,
-            description=entry_text.description(self.text, content, title_span, links, tags),
+            description=entry_text.description(
+                self.text, content, title_span, links, tags, decoration
+            ),
             children=children,
+            primary=link_roles.choose_primary(links, badges, title_span),
+            badges=tuple(links[i] for i in sorted(badges)),
         )
 
     # -- tables ----------------------------------------------------------------------
@@ -300,73 +312,12 @@ class _Walker:
                     for a, b in row:
                         self._scan(a, b)
                 else:
-                    entries.append(self._row_entry(row, header))
+                    entries.append(row_entry(self.text, row, header, self._scan))
             i += 1
         return entries, i + 1
 
     def _row_cells(self, line: int) -> list[tuple[int, int]]:
         return split_cells(self.text, self.lines.line_start(line), self.lines.line_end(line))
-
-    def _row_entry(self, cells: list[tuple[int, int]], header: list[str]) -> Entry:
-        title_col = column(header, TITLE_HEADERS, default=0)
-        venue_col = column(header, VENUE_HEADERS, default=-1)
-        row_start, row_end = cells[0][0], cells[-1][1]
-        links: list[Link] = []
-        tags: list[Tag] = []
-        for index, (a, b) in enumerate(cells):
-            scan, cell_links = self._scan(a, b)
-            links.extend(cell_links)
-            tags.extend(entry_text.collect_tags(self.text, cell_links, scan, Span(a, b)))
-            if index == venue_col and b > a and not cell_links:
-                tags.append(Tag(TagKind.COLUMN, self.text[a:b], Span(a, b)))
-        title_span: Span | None = None
-        if title_col < len(cells):
-            a, b = cells[title_col]
-            title_span = (
-                entry_text.find_title(
-                    self.text, Span(a, b), [link for link in links if a <= link.span.start < b]
-                )
-                if b > a
-                else None
-            )
-        description_col = column(header, DESCRIPTION_HEADERS, default=-1)
-        description = ""
-        if 0 <= description_col < len(cells):
-            a, b = cells[description_col]
-            description = entry_text.plain(self.text[a:b])
-        tags.sort(key=lambda tag: tag.span.start)
-        return Entry(
-            kind=EntryKind.TABLE_ROW,
-            span=Span(row_start, row_end),
-            content_span=Span(row_start, row_end),
-            depth=0,
-            marker="|",
-            links=tuple(links),
-            tags=tuple(tags),
-            title=entry_text.plain(self.text[title_span.start : title_span.end])
-            if title_span is not None
-            else "",
-            title_span=title_span,
-            description=description,
-        )
-
-
-def _references(text: str, lines: LineIndex, env: dict[str, object]) -> dict[str, Reference]:
-    found: dict[str, Reference] = {}
-    raw = env.get("references")
-    if not isinstance(raw, dict):
-        return found
-    for label, info in raw.items():
-        line = info.get("map", [0])[0]
-        start = lines.line_start(line)
-        match = _REFERENCE_URL.match(text, start)
-        if match is None:
-            continue
-        url_start, url_end = match.span(1)
-        if text[url_start] == "<":
-            url_start, url_end = url_start + 1, url_end - 1
-        found[normalize_label(label)] = Reference(text[url_start:url_end], url_start, url_end)
-    return found
 
 
 def parse_source(source: Source) -> ParsedDocument:
@@ -376,7 +327,8 @@ def parse_source(source: Source) -> ParsedDocument:
     markdown = blank_out(text, front_matter) if front_matter is not None else text
     env: dict[str, object] = {}
     tokens = _MD.parse(markdown, env)
-    walker = _Walker(text, lines, _references(text, lines, env))
+    references, definitions = find_definitions(text, lines, env)
+    walker = _Walker(text, lines, references, definitions)
     root = walker.walk(tokens)
     sections = (dc.replace(root, subsections=()), *root.subsections)
     document = Document(
@@ -389,6 +341,7 @@ def parse_source(source: Source) -> ParsedDocument:
         sections=sections,
         links=tuple(sorted(walker.links, key=lambda link: link.span.start)),
         code_spans=tuple(sorted(walker.code_spans, key=lambda span: span.start)),
+        definitions=tuple(definitions),
     )
     return ParsedDocument(document, tuple(walker.problems))
 

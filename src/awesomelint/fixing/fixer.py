@@ -51,6 +51,12 @@ def _entry_counts(parsed: ParsedDocument) -> list[int]:
     ]
 
 
+def _destinations(parsed: ParsedDocument) -> Counter[str]:
+    """Every link destination: each link's, and each reference definition's once more."""
+    doc = parsed.document
+    return Counter(link.url for link in doc.links) + Counter(d.url for d in doc.definitions)
+
+
 def verify(before: ParsedDocument, after: ParsedDocument, fixes: Sequence[Fix]) -> str | None:
     """Why `after` loses something `before` had beyond what `fixes` declare, or None."""
     old_counts, new_counts = _entry_counts(before), _entry_counts(after)
@@ -61,13 +67,13 @@ def verify(before: ParsedDocument, after: ParsedDocument, fixes: Sequence[Fix]) 
         sum(old_counts) - sum(new_counts) != removed
     ):
         return f"entries changed: {sum(old_counts)} before, {sum(new_counts)} after"
-    expected = Counter(link.url for link in before.document.links)
+    expected = _destinations(before)
     for fix in fixes:
         for old, new in fix.link_changes:
             expected[old] -= 1
             if new is not None:
                 expected[new] += 1
-    actual = Counter(link.url for link in after.document.links)
+    actual = _destinations(after)
     if +expected != actual or any(n < 0 for n in expected.values()):
         lost = sorted((+expected - actual).elements())[:3]
         gained = sorted((actual - +expected).elements())[:3]

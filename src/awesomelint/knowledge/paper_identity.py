@@ -6,8 +6,10 @@ An entry's identity keys come from its links through `urls.identity`:
   LessWrong/Alignment Forum posts) identify a paper. When an entry has any, they are its
   identity and its other links (`[[github]]` code, project pages) are not: two papers that
   share a toolkit repository or a homepage are not the same paper.
-- Otherwise the entry's primary link (its first web link: a GitHub repository or any other
-  normalised URL) identifies the resource it lists. Its further links are extras.
+- Otherwise the entry's primary link (`Entry.primary`: the link that carries its title, else
+  its first naming or non-code link; a GitHub repository or any other normalised URL)
+  identifies the resource it lists, or its first web link when the primary is not one. Its
+  further links are extras.
 - A nested item that is only links (`  * [[github]](url)` under a bold title) lends them to
   its parent, and has no identity of its own.
 - An entry with no links at all is identified by its normalised title, when that title has at
@@ -15,7 +17,8 @@ An entry's identity keys come from its links through `urls.identity`:
   a nested note). It matches any entry with the same title, linked or not. Table rows without
   links are data (a results table), not listed resources, and have no identity.
 
-Anchor links, relative links, images and entries of table-of-contents sections never count.
+Anchor links, relative links, images, badges (`Entry.badges`: star and venue badges, and links
+wrapping them) and entries of table-of-contents sections never count.
 """
 
 from __future__ import annotations
@@ -93,10 +96,10 @@ def title_key(title: str) -> str | None:
     return normal if len(normal.split()) >= MIN_TITLE_WORDS else None
 
 
-def _web_links(links: Iterable[Link]) -> list[tuple[Link, urls.Identity]]:
+def _web_links(links: Iterable[Link], badges: Sequence[Link]) -> list[tuple[Link, urls.Identity]]:
     found: list[tuple[Link, urls.Identity]] = []
     for link in links:
-        ident = None if link.image else urls.identity(link.url)
+        ident = None if link.image or link in badges else urls.identity(link.url)
         if ident is not None:
             found.append((link, ident))
     return found
@@ -108,12 +111,20 @@ def _is_link_only(entry: Entry) -> bool:
 
 def identity_keys(entry: Entry) -> frozenset[str]:
     """The keys naming what this entry lists (see the module docs)."""
-    found = _web_links(entry.links) or _web_links(
-        link for child in entry.children if _is_link_only(child) for link in child.links
-    )
+    found = _web_links(entry.links, entry.badges)
+    if not found:
+        found = [
+            pair
+            for child in entry.children
+            if _is_link_only(child)
+            for pair in _web_links(child.links, child.badges)
+        ]
     papers = frozenset(ident.key for _, ident in found if ident.kind in PAPER_KINDS)
     if papers:
         return papers
+    primary = next((ident for link, ident in found if link is entry.primary), None)
+    if primary is not None:
+        return frozenset({primary.key})
     return frozenset({found[0][1].key}) if found else frozenset()
 
 

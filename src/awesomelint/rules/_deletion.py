@@ -8,7 +8,7 @@ offered only where `awesomelint.rules._isolation` finds the rest unchanged.
 from __future__ import annotations
 
 from awesomelint.diagnostics import Applicability, Edit, Fix
-from awesomelint.document.model import Document, Entry
+from awesomelint.document.model import Document, Entry, Span
 from awesomelint.rules._isolation import keeps_the_rest
 
 
@@ -26,13 +26,20 @@ def entry_lines(doc: Document, entry: Entry) -> Edit:
     return Edit(start, end, "")
 
 
+def _inside(span: Span, edit: Edit) -> bool:
+    return edit.start <= span.start and span.end <= edit.end
+
+
 def deletion_fix(doc: Document, entry: Entry) -> Fix | None:
-    """An unsafe fix deleting `entry` with its children, or None where the rest would change."""
+    """An unsafe fix deleting `entry` with its children, or None where the rest would change.
+
+    A reference definition in the entry goes with it only when no link outside uses it.
+    """
     edit = entry_lines(doc, entry)
-    removed = tuple(
-        (link.url, None)
-        for link in doc.links
-        if edit.start <= link.span.start and link.span.end <= edit.end
+    if any(_inside(link.url_span, edit) and not _inside(link.span, edit) for link in doc.links):
+        return None
+    removed = tuple((link.url, None) for link in doc.links if _inside(link.span, edit)) + tuple(
+        (definition.url, None) for definition in doc.definitions if _inside(definition.span, edit)
     )
     count = sum(1 for _ in entry.walk())
     fix = Fix((edit,), Applicability.UNSAFE, link_changes=removed, removes_entries=count)

@@ -16,6 +16,7 @@ class _Shape:
     entries: tuple[tuple[Span, str], ...]
     """Each entry's span and its own text."""
     links: tuple[tuple[Span, str], ...]
+    """Each link's span and destination, and each reference definition's."""
 
 
 @functools.lru_cache(maxsize=64)
@@ -26,7 +27,8 @@ def _shape(text: str) -> _Shape:
         entries=tuple(
             (e.span, doc.text[e.content_span.start : e.content_span.end]) for _, e in doc.entries()
         ),
-        links=tuple((link.span, link.url) for link in doc.links),
+        links=tuple((link.span, link.url) for link in doc.links)
+        + tuple((definition.span, definition.url) for definition in doc.definitions),
     )
 
 

@@ -8,8 +8,9 @@ An entry is identified by its paper links (arXiv in any URL form, OpenReview, AC
 NeurIPS proceedings, DOI, LessWrong/Alignment Forum posts) when it has any; otherwise by its
 primary link (a GitHub repository or any other URL, normalised). Extra links such as a
 `[[github]]` code link next to a paper link do not identify it, so two papers that share a
-toolkit are not duplicates. Entries without any link are compared by their normalised title
-when it has at least three words. Anchor links and table-of-contents sections are ignored.
+toolkit are not duplicates. Badges (star and venue badges, and links wrapping them) never
+identify an entry. Entries without any link are compared by their normalised title when it
+has at least three words. Anchor links and table-of-contents sections are ignored.
 
 Bad:
     ## Tutorial

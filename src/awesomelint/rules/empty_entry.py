@@ -10,6 +10,10 @@ Bad:
 Good:
     1. [Neuronpedia](https://www.neuronpedia.org/)
 
+Not empty: an item that holds a link reference definition (`2. [np]: https://www.neuronpedia.org/`)
+renders as an empty bullet too, but the definition is the destination of `[text][np]` links
+elsewhere; it is content, and deleting it would break them.
+
 Fix: unsafe (the fix deletes the empty item, which may be a placeholder someone means to fill).
 """
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from awesomelint.diagnostics import Applicability, Edit, Finding, Fix, Severity
-from awesomelint.document.model import Document, Link
+from awesomelint.document.model import Document, Link, LinkKind
 from awesomelint.knowledge.urls import GitHubRepo
 from awesomelint.net import RepoStatus
 from awesomelint.rules._base import Context, NoOptions, Rule
@@ -43,10 +43,14 @@ def _fix(doc: Document, link: Link, new_url: str | None) -> Fix | None:
     span = link.url_span
     if new_url is None or doc.text[span.start : span.end] != link.url:
         return None
+    # Every link that shares the destination (a reference definition's uses) changes with it,
+    # and a definition's destination counts as a link of its own.
+    users = sum(1 for other in doc.links if other.url_span == span)
+    count = users + (link.kind is LinkKind.REFERENCE)
     return Fix(
         (Edit(span.start, span.end, new_url),),
         applicability=Applicability.UNSAFE,
-        link_changes=((link.url, new_url),),
+        link_changes=((link.url, new_url),) * count,
     )
 
 

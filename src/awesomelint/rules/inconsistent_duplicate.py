@@ -5,7 +5,10 @@ copies give different titles or venue tags, at least one of them is stale or wro
 reader cannot tell which. Copies are found as by duplicate-entry (DUP001): the same paper
 links, else the same primary link, else the same title for entries without links.
 
-Titles are compared as plain text, casefolded, with punctuation and spacing ignored. Venue
+Titles are compared as plain text, casefolded, with punctuation and spacing ignored. A title
+is the text that names the work (see "How a list is read" in the README): never a badge's
+text (`Star`) nor a generic link text (`Paper`, `[code]`), so a copy titled only by such links
+has no title to compare. Venue
 tags are the labels that carry a year (`[[ICLR 2024]]`, `[NeurIPS 2023]`, `(ICLR'23)`,
 `[[arxiv 2303]]`) and the venue column of a table; they are compared only when both copies
 have some. A title that contains the other one whole (`ROME: Locating and Editing ...` and

@@ -12,6 +12,10 @@ Bad:
 Good:
     - **Paper** [[arxiv 2305]](http://arxiv.org/abs/2305.13417)
 
+Not reported: an image in a deliberately empty link, `[![Publish](https://img.shields.io/badge/
+Conference-ICLR'24-blue)]()`. Lists use it to show a badge (a venue, a type) that points
+nowhere; it renders as the image alone, and readers do not expect to click it.
+
 Fix: a link nested in a destination is unwrapped to the inner URL (safe: the inner URL is the
 only address in it, and the inner text is kept when it is not just that URL's DOI). Other
 cases are reported only.
@@ -23,6 +27,7 @@ import re
 from collections.abc import Iterator
 
 from awesomelint.diagnostics import Edit, Finding, Fix
+from awesomelint.document.link_roles import is_image_only
 from awesomelint.document.model import Document, Span
 from awesomelint.rules._base import Context, NoOptions, Rule
 
@@ -34,7 +39,8 @@ def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
         if link.image or link.kind.value != "inline":
             continue
         if not link.url.strip():
-            yield ctx.finding(link.span, "link has an empty destination")
+            if not is_image_only(link):
+                yield ctx.finding(link.span, "link has an empty destination")
             continue
         nested = _NESTED.fullmatch(link.url)
         if nested is not None:

@@ -55,9 +55,9 @@ def _fix(doc: Document, span: Span, links: list[Link], canonical: str) -> Fix | 
     old = links[0].url
     if links[0].kind is LinkKind.HTML or doc.text[span.start : span.end] != old:
         return None
-    return Fix(
-        (Edit(span.start, span.end, canonical),), link_changes=((old, canonical),) * len(links)
-    )
+    # A definition's destination counts as a link of its own, besides its uses.
+    count = len(links) + (links[0].kind is LinkKind.REFERENCE)
+    return Fix((Edit(span.start, span.end, canonical),), link_changes=((old, canonical),) * count)
 
 
 def check(doc: Document, ctx: Context[Options]) -> Iterator[Finding]:
