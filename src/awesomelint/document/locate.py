@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses as dc
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 _SPECIAL = re.compile(r"[\\`\[\]<]")
 _BACKTICKS = re.compile(r"`+")
@@ -23,6 +23,7 @@ _HTML_URL_ATTR = re.compile(
 _PLAIN_DESTINATION = re.compile(r"[^ \x00-\x1f()\\]*")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _WHITESPACE = " \t\n"
+_REFERENCE_URL = re.compile(r"[ \t]*\[(?:\\.|[^\]\\])*\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)")
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -65,6 +66,25 @@ class Reference:
 
 def normalize_label(label: str) -> str:
     return " ".join(label.split()).casefold()
+
+
+def reference_definitions(
+    text: str, line_start: Callable[[int], int], env: Mapping[str, object]
+) -> dict[str, Reference]:
+    """The link reference definitions markdown-it found (in `env`), located in `text`."""
+    found: dict[str, Reference] = {}
+    raw = env.get("references")
+    if not isinstance(raw, dict):
+        return found
+    for label, info in raw.items():
+        match = _REFERENCE_URL.match(text, line_start(info.get("map", [0])[0]))
+        if match is None:
+            continue
+        url_start, url_end = match.span(1)
+        if text[url_start] == "<":
+            url_start, url_end = url_start + 1, url_end - 1
+        found[normalize_label(label)] = Reference(text[url_start:url_end], url_start, url_end)
+    return found
 
 
 def _line_end(text: str, pos: int, end: int) -> int:

@@ -22,7 +22,7 @@ from awesomelint.document.locate import (
     InlineScan,
     Problem,
     Reference,
-    normalize_label,
+    reference_definitions,
     scan_html_block,
     scan_inline,
 )
@@ -44,9 +44,9 @@ from awesomelint.document.tables import (
     column,
     split_cells,
 )
+from awesomelint.errors import ParseCrashed
 
 _MARKER = re.compile(r"[ \t>]*(?:[*+\-]|\d{1,9}[.)])(?:[ \t]+|(?=\n)|$)")
-_REFERENCE_URL = re.compile(r"[ \t]*\[(?:\\.|[^\]\\])*\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)")
 
 
 def _markdown() -> MarkdownIt:
@@ -105,6 +105,8 @@ class _Walker:
         self.problems: list[Problem] = []
         self.root = _SectionBuilder("", 0, None, 0)
         self.stack: list[_SectionBuilder] = [self.root]
+        self.line: int | None = None
+        """The 0-based line of the block or item being read: where a crash is reported."""
 
     # -- helpers -------------------------------------------------------------------
     def _block_span(self, token: Token) -> Span:
@@ -139,6 +141,8 @@ class _Walker:
         while i < len(tokens):
             token = tokens[i]
             kind = token.type
+            if token.map is not None:
+                self.line = token.map[0]
             if kind == "heading_open":
                 self._heading(token, tokens[i + 1])
                 i += 3
@@ -204,6 +208,7 @@ class _Walker:
     def _item(self, tokens: Sequence[Token], i: int, depth: int) -> tuple[Entry, int]:
         opening = tokens[i]
         assert opening.map is not None
+        self.line = opening.map[0]
         item_span = self._block_span(opening)
         line_start = self.lines.line_start(opening.map[0])
         marker = _MARKER.match(self.text, line_start)
@@ -294,6 +299,7 @@ class _Walker:
             elif token.type == "thead_close":
                 in_head = False
             elif token.type == "tr_open" and token.map is not None:
+                self.line = token.map[0]
                 row = self._row_cells(token.map[0])
                 if in_head:
                     header = [entry_text.plain(self.text[a:b]).casefold() for a, b in row]
@@ -351,33 +357,21 @@ class _Walker:
         )
 
 
-def _references(text: str, lines: LineIndex, env: dict[str, object]) -> dict[str, Reference]:
-    found: dict[str, Reference] = {}
-    raw = env.get("references")
-    if not isinstance(raw, dict):
-        return found
-    for label, info in raw.items():
-        line = info.get("map", [0])[0]
-        start = lines.line_start(line)
-        match = _REFERENCE_URL.match(text, start)
-        if match is None:
-            continue
-        url_start, url_end = match.span(1)
-        if text[url_start] == "<":
-            url_start, url_end = url_start + 1, url_end - 1
-        found[normalize_label(label)] = Reference(text[url_start:url_end], url_start, url_end)
-    return found
-
-
 def parse_source(source: Source) -> ParsedDocument:
+    """The document model of `source`; ParseCrashed, with the line when known, on a bug."""
     text = source.text
     lines = LineIndex(text)
-    front_matter = find_front_matter(text)
-    markdown = blank_out(text, front_matter) if front_matter is not None else text
-    env: dict[str, object] = {}
-    tokens = _MD.parse(markdown, env)
-    walker = _Walker(text, lines, _references(text, lines, env))
-    root = walker.walk(tokens)
+    walker: _Walker | None = None
+    try:
+        front_matter = find_front_matter(text)
+        markdown = blank_out(text, front_matter) if front_matter is not None else text
+        env: dict[str, object] = {}
+        tokens = _MD.parse(markdown, env)
+        walker = _Walker(text, lines, reference_definitions(text, lines.line_start, env))
+        root = walker.walk(tokens)
+    except Exception as err:  # a parser bug costs this one file, never the run
+        line = None if walker is None or walker.line is None else walker.line + 1
+        raise ParseCrashed(line, err) from err
     sections = (dc.replace(root, subsections=()), *root.subsections)
     document = Document(
         path=source.path,

@@ -1,10 +1,12 @@
-"""Choosing a set of fixes whose edits do not overlap."""
+"""Choosing the fixes of one pass: edits that do not overlap, deletions that go together."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from awesomelint.diagnostics import Edit, Finding, conflict
+from awesomelint.diagnostics import Edit, Finding, Fix, conflict
+from awesomelint.document.model import Document
+from awesomelint.rules._isolation import keep_the_rest_together
 
 
 def choose_fixes(findings: Sequence[Finding]) -> list[Finding]:
@@ -21,3 +23,31 @@ def choose_fixes(findings: Sequence[Finding]) -> list[Finding]:
         chosen.append(finding)
         taken.extend(edits)
     return chosen
+
+
+def _together(doc: Document, group: Sequence[Finding]) -> bool:
+    fixes: dict[tuple[Edit, ...], Fix] = {f.fix.edits: f.fix for f in group if f.fix is not None}
+    return keep_the_rest_together(doc, list(fixes.values()))
+
+
+def deletions_together(doc: Document, chosen: Sequence[Finding]) -> list[Finding]:
+    """`chosen`, less the entry deletions that must wait for the next pass.
+
+    Each deletion was checked alone by its rule, against the text as it is; two deletions in
+    one list can together change how the lines around them parse. So the deletions of one
+    section are applied together only when the section cut by all of them at once keeps
+    every other entry and link; otherwise the longest leading half, quarter, ... of them
+    that does (at least one), and the rest wait. Sections (headings) are independent.
+    """
+    groups: dict[int, list[Finding]] = {}
+    for finding in chosen:
+        if finding.fix is not None and finding.fix.removes_entries:
+            section = doc.section_at(finding.span.start).span.start
+            groups.setdefault(section, []).append(finding)
+    waiting: set[int] = set()
+    for group in groups.values():
+        take = len(group)
+        while take > 1 and not _together(doc, group[:take]):
+            take //= 2
+        waiting.update(id(finding) for finding in group[take:])
+    return [finding for finding in chosen if id(finding) not in waiting]
