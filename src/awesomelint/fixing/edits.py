@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from awesomelint.diagnostics import Edit, Finding, Fix, conflict
@@ -9,19 +10,49 @@ from awesomelint.document.model import Document
 from awesomelint.rules._isolation import keep_the_rest_together
 
 
+class _Taken:
+    """Edits already chosen, sorted, so that a conflict is found without scanning them all."""
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] = []
+        self.disjoint = True
+        """Whether no two of them conflict (a fix whose own edits overlap breaks it)."""
+
+    def conflicts(self, edit: Edit) -> bool:
+        if not self.disjoint:
+            return any(conflict(edit, old) for old in self.edits)
+        # Only edits starting at or before this one's end can conflict. Going back from
+        # there, once one ends at or before this one's start (and starts before it), every
+        # earlier one does too: they do not overlap each other, and are sorted by start, end.
+        at = bisect.bisect_right(self.edits, edit.end, key=lambda old: old.start)
+        for index in range(at - 1, -1, -1):
+            old = self.edits[index]
+            if old.end <= edit.start and old.start < edit.start:
+                return False
+            if conflict(edit, old):
+                return True
+        return False
+
+    def add(self, edits: Sequence[Edit]) -> None:
+        if any(conflict(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]):
+            self.disjoint = False
+        for edit in edits:
+            bisect.insort(self.edits, edit)
+
+
 def choose_fixes(findings: Sequence[Finding]) -> list[Finding]:
     """A greedy set of findings whose fixes do not overlap: earliest first, then by code."""
     chosen: list[Finding] = []
-    taken: list[Edit] = []
+    taken = _Taken()
     candidates = [f for f in findings if f.fix is not None and f.fix.edits]
     candidates.sort(key=lambda f: (min(e.start for e in f.fix.edits), f.code) if f.fix else (0, ""))
     for finding in candidates:
         assert finding.fix is not None
         edits = finding.fix.edits
-        if any(conflict(new, old) for new in edits for old in taken):
+        if any(taken.conflicts(new) for new in edits):
             continue
         chosen.append(finding)
-        taken.extend(edits)
+        taken.add(edits)
     return chosen
 
 

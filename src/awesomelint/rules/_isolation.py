@@ -53,13 +53,11 @@ def _window(doc: Document, edit: Edit) -> Span:
     cut = edit.start
     while cut < edit.end and doc.text[cut] in " \t\n>":
         cut += 1
-    index = next(
-        (
-            i
-            for i, e in enumerate(entries)
-            if e.span.start == cut or e.span.start <= cut < e.span.end
-        ),
-        None,
+    # Entries are in document order and do not overlap: the last one starting at or
+    # before the cut is the only one that can hold it.
+    at = bisect.bisect_right(entries, cut, key=lambda e: e.span.start) - 1
+    index = (
+        at if at >= 0 and (entries[at].span.start == cut or cut < entries[at].span.end) else None
     )
     if index is None or entries[index].kind is EntryKind.TABLE_ROW:
         return scope
