@@ -142,22 +142,19 @@ class Checker:
             self._cache[id(parsed)] = raw
         return raw
 
-    def forget(self, keep: Sequence[ParsedDocument]) -> None:
-        """Drop what is remembered about documents other than `keep`."""
-        ids = {id(parsed) for parsed in keep}
-        self._cache = {key: raw for key, raw in self._cache.items() if key in ids}
-
     def run(self, documents: Sequence[ParsedDocument]) -> Checked:
         """All findings over `documents`, sorted by path, position and code."""
         errors: list[FileError] = []
         raw: list[Finding] = []
         crashed: set[Path] = set()
-        for parsed in documents:
-            own = self._own(parsed)
+        owns = [self._own(parsed) for parsed in documents]
+        # Only the documents of the latest run are kept: those of the fix loop's next pass.
+        self._cache = {id(own.parsed): own for own in owns}
+        for own in owns:
             raw.extend(own.findings)
             errors.extend(own.errors)
             if own.errors:
-                crashed.add(parsed.document.path)
+                crashed.add(own.parsed.document.path)
         project_crashed = False
         for rule in self._project_rules:
             contexts = [_context(rule, parsed, self.facts, self.settings) for parsed in documents]

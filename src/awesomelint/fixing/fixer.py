@@ -18,7 +18,7 @@ from awesomelint.diagnostics import Applicability, FileError, Finding, Fix, appl
 from awesomelint.document.parse import ParsedDocument, parse_source
 from awesomelint.document.source import Source
 from awesomelint.engine import BUG, DEFAULT_SETTINGS, Checked, Checker, RuleSettings
-from awesomelint.errors import FixError, RuleCrashed
+from awesomelint.errors import FixError, ParseCrashed, RuleCrashed
 from awesomelint.fixing.edits import choose_fixes, deletions_together
 from awesomelint.rules import Rule
 
@@ -146,7 +146,13 @@ class _Fixing:
         edits = [edit for finding in chosen if finding.fix for edit in finding.fix.edits]
         try:
             fixed = _reparse(self.current, apply_edits(self.current.document.text, edits))
-        except Exception as err:
+        except ParseCrashed as err:
+            at = f" at line {err.line}" if err.line is not None else ""
+            raise FixError(
+                f"{self.path}: internal error: the text as fixed by {_rules_of(chosen)} could "
+                f"not be parsed{at} ({err}); nothing was written{BUG}"
+            ) from err
+        except Exception as err:  # a rule's bad edits cost this file only
             raise FixError(
                 f"{self.path}: internal error: fixes by {_rules_of(chosen)} could not be "
                 f"applied ({type(err).__name__}: {err}); nothing was written{BUG}"
@@ -205,6 +211,11 @@ def _advance(state: _Fixing, findings: list[Finding], unsafe: bool) -> bool:
         state.step(chosen)
     except FixError as err:
         state.fail(str(err))
+    except Exception as err:  # noqa: BLE001 - a bug in the safety net costs this file only
+        state.fail(
+            f"{state.path}: internal error while fixing: {type(err).__name__}: {err}; "
+            f"nothing was written{BUG}"
+        )
     return True
 
 
@@ -238,8 +249,6 @@ def fix_documents(
                 changed = True
             elif _advance(state, findings.get(state.path, []), unsafe):
                 changed = True
-        if isinstance(rules, Checker):
-            rules.forget([state.current for state in states] + list(others))
         if not changed:
             break
     return FixedDocuments(tuple(state.outcome() for state in states), tuple(unplaced.values()))
