@@ -6,8 +6,18 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from awesomelint.diagnostics import Edit, Finding, Fix, OverlappingEdits, Severity, apply_edits
+from awesomelint.diagnostics import (
+    Edit,
+    Finding,
+    Fix,
+    OverlappingEdits,
+    Severity,
+    apply_edits,
+    conflict,
+)
 from awesomelint.document.model import Span
 from awesomelint.fixing.edits import choose_fixes
 
@@ -186,3 +196,33 @@ def test_chosen_fixes_always_apply_cleanly() -> None:
     edits = [e for f in chosen if f.fix for e in f.fix.edits]
     apply_edits(TEXT, edits)  # does not raise
     assert [f.code for f in chosen] == ["T000", "T003", "T004"]
+
+
+def _choose_by_scanning_everything(findings: list[Finding]) -> list[Finding]:
+    """The plain greedy choice: each fix checked against every edit chosen so far."""
+    chosen: list[Finding] = []
+    taken: list[Edit] = []
+    candidates = [f for f in findings if f.fix is not None and f.fix.edits]
+    candidates.sort(key=lambda f: (min(e.start for e in f.fix.edits), f.code) if f.fix else (0, ""))
+    for candidate in candidates:
+        assert candidate.fix is not None
+        if any(conflict(new, old) for new in candidate.fix.edits for old in taken):
+            continue
+        chosen.append(candidate)
+        taken.extend(candidate.fix.edits)
+    return chosen
+
+
+_EDIT = st.builds(
+    lambda start, length, text: Edit(start, start + length, text),
+    st.integers(0, 30),
+    st.integers(0, 4),
+    st.sampled_from(["", "x"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["A", "B"]), st.lists(_EDIT, min_size=1, max_size=3))))
+def test_choice_is_the_plain_greedy_choice(fixes: list[tuple[str, list[Edit]]]) -> None:
+    findings = [finding(code, *edits) for code, edits in fixes]
+    assert choose_fixes(findings) == _choose_by_scanning_everything(findings)

@@ -9,7 +9,7 @@ import os
 import re
 import shutil
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +22,10 @@ from awesomelint.document.frontmatter import find_front_matter
 from awesomelint.document.model import Document, Span
 from awesomelint.document.parse import ParsedDocument, parse_text
 from awesomelint.document.source import decode
+from awesomelint.engine import Checker
 from awesomelint.errors import FixError
 from awesomelint.fixing import fixrun, writer
-from awesomelint.fixing.fixer import MAX_PASSES, FixOutcome, fix_document
+from awesomelint.fixing.fixer import MAX_PASSES, FixedDocuments, fix_document
 from awesomelint.fixing.fixrun import FixRequest, FixRunResult, run_fix
 from awesomelint.fixing.writer import write_atomically
 from awesomelint.rules import ALL_RULES, Context, Rule, find_rule
@@ -72,13 +73,15 @@ def fix_file(path: Path, *rules: Rule, unsafe: bool = False, diff: bool = False)
 
 
 def run_with_only(monkeypatch: pytest.MonkeyPatch, *rules: Rule) -> None:
-    """Make every fix run (the CLI's included) use `rules`, whatever was selected."""
-    real = fixrun.fix_document
+    """Make every fix run (the CLI's included) fix with `rules`, whatever was selected."""
+    real = fixrun.fix_documents
 
-    def fix_document_with(parsed: ParsedDocument, _rules: object, **kwargs: Any) -> FixOutcome:
-        return real(parsed, rules, **kwargs)
+    def fix_documents_with(
+        documents: Sequence[ParsedDocument], runner: Checker, **kwargs: Any
+    ) -> FixedDocuments:
+        return real(documents, Checker(rules, runner.facts, runner.settings), **kwargs)
 
-    monkeypatch.setattr(fixrun, "fix_document", fix_document_with)
+    monkeypatch.setattr(fixrun, "fix_documents", fix_documents_with)
 
 
 def folder_listing(folder: Path) -> list[str]:

@@ -103,7 +103,11 @@ class Finding:
 
 @dc.dataclass(frozen=True, slots=True)
 class FileError:
-    """A file that could not be checked, with the one-line reason."""
+    """A file that could not be checked or fixed, or a rule that crashed, with the one-line
+    reason."""
 
-    path: Path
+    path: Path | None
+    """None when no one file is to blame (a project-wide rule, the link checks)."""
     message: str
+    rule: str | None = None
+    """The code of the rule that crashed, when a rule's bug is the cause."""

@@ -8,10 +8,10 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from awesomelint.diagnostics import Finding, Severity
+from awesomelint.diagnostics import FileError, Finding, Severity
 from awesomelint.directives import apply_suppressions
 from awesomelint.document.parse import ParsedDocument
-from awesomelint.errors import RuleCrashed
+from awesomelint.errors import ConfigError, RuleCrashed
 from awesomelint.rules import Context, Rule, unused_suppression
 
 FactGatherer = Callable[[Sequence[ParsedDocument]], tuple[Mapping[str, Any], tuple[str, ...]]]
@@ -45,16 +45,30 @@ def _context(
     )
 
 
-def _run(rule: Rule, where: str, target: Context[Any] | list[Context[Any]]) -> list[Finding]:
+BUG = "; please report this as a bug"
+
+
+def crash_message(rule: Rule, path: Path | None, err: Exception) -> str:
+    where = f"{path}: " if path is not None else ""
+    scope = "" if path is not None else " on the checked files"
+    return (
+        f"{where}internal error: rule {rule.code} ({rule.name}) crashed{scope}: "
+        f"{type(err).__name__}: {err}{BUG}"
+    )
+
+
+def _run(
+    rule: Rule, target: Context[Any] | list[Context[Any]], errors: list[FileError]
+) -> list[Finding]:
+    """The rule's findings; a crash is one error for the file (or the rule), never the run's."""
     try:
         if isinstance(target, list):
             return list(rule.check(target))
         return list(rule.check(target.document, target))
-    except Exception as err:  # a rule's bug is reported as ours, never as a finding
-        raise RuleCrashed(
-            f"internal error: rule {rule.code} ({rule.name}) crashed on {where}: "
-            f"{type(err).__name__}: {err}; please report this as a bug"
-        ) from err
+    except Exception as err:  # noqa: BLE001 - a rule's bug is reported, never lost
+        path = None if isinstance(target, list) else target.document.path
+        errors.append(FileError(path, crash_message(rule, path, err), rule.code))
+        return []
 
 
 def _relative(path: Path, root: Path | None) -> str:
@@ -80,40 +94,125 @@ def _ignored_here(finding: Finding, settings: RuleSettings) -> bool:
     return False
 
 
+@dc.dataclass(frozen=True, slots=True)
+class Checked:
+    """What a run of the rules found, and the rules that crashed (one error each per file)."""
+
+    findings: tuple[Finding, ...]
+    errors: tuple[FileError, ...] = ()
+
+
+@dc.dataclass(slots=True)
+class _Raw:
+    parsed: ParsedDocument
+    """Held so that its id() is not reused while the entry is cached."""
+    findings: list[Finding]
+    errors: list[FileError]
+
+
+class Checker:
+    """Runs `rules` over documents, remembering each document's own (document-scope) findings.
+
+    The fix loop runs the rules once per pass over every file; a file no fix touched keeps its
+    parsed object, so its document rules are not run again. Project rules see every document
+    each time.
+    """
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        facts: Mapping[str, Any] | None = None,
+        settings: RuleSettings = DEFAULT_SETTINGS,
+    ) -> None:
+        self.facts: Mapping[str, Any] = facts or {}
+        self.settings = settings
+        self._unused = next((r for r in rules if r.code == unused_suppression.RULE.code), None)
+        others = [rule for rule in rules if rule is not self._unused]
+        self._document_rules = [rule for rule in others if rule.scope != "project"]
+        self._project_rules = [rule for rule in others if rule.scope == "project"]
+        self._cache: dict[int, _Raw] = {}
+
+    def _own(self, parsed: ParsedDocument) -> _Raw:
+        raw = self._cache.get(id(parsed))
+        if raw is None or raw.parsed is not parsed:
+            raw = _Raw(parsed, [], [])
+            for rule in self._document_rules:
+                ctx = _context(rule, parsed, self.facts, self.settings)
+                raw.findings.extend(_run(rule, ctx, raw.errors))
+            self._cache[id(parsed)] = raw
+        return raw
+
+    def run(self, documents: Sequence[ParsedDocument]) -> Checked:
+        """All findings over `documents`, sorted by path, position and code."""
+        errors: list[FileError] = []
+        raw: list[Finding] = []
+        crashed: set[Path] = set()
+        owns = [self._own(parsed) for parsed in documents]
+        # Only the documents of the latest run are kept: those of the fix loop's next pass.
+        self._cache = {id(own.parsed): own for own in owns}
+        for own in owns:
+            raw.extend(own.findings)
+            errors.extend(own.errors)
+            if own.errors:
+                crashed.add(own.parsed.document.path)
+        project_crashed = False
+        for rule in self._project_rules:
+            contexts = [_context(rule, parsed, self.facts, self.settings) for parsed in documents]
+            before = len(errors)
+            raw.extend(_run(rule, contexts, errors))
+            project_crashed = project_crashed or len(errors) > before
+        by_path: dict[Path, list[Finding]] = {}
+        for finding in raw:
+            if not _ignored_here(finding, self.settings):
+                by_path.setdefault(finding.path, []).append(finding)
+        findings: list[Finding] = []
+        for parsed in documents:
+            doc = parsed.document
+            kept, directives, used = apply_suppressions(doc, by_path.pop(doc.path, []))
+            findings.extend(kept)
+            # A rule that crashed found nothing: its suppressions are not known to be unused.
+            if self._unused is None or not directives or project_crashed or doc.path in crashed:
+                continue
+            use_facts = {**self.facts, unused_suppression.FACTS_KEY: (directives, used)}
+            ctx = _context(self._unused, parsed, use_facts, self.settings)
+            findings.extend(_run(self._unused, ctx, errors))
+        for leftover in by_path.values():
+            findings.extend(leftover)
+        findings.sort(key=Finding.sort_key)
+        return Checked(tuple(findings), tuple(errors))
+
+
 def check_documents(
     documents: Sequence[ParsedDocument],
     rules: Sequence[Rule],
     facts: Mapping[str, Any] | None = None,
     settings: RuleSettings = DEFAULT_SETTINGS,
 ) -> list[Finding]:
-    """All findings of `rules` over `documents`, sorted by path, position and code."""
-    facts = facts or {}
-    raw: list[Finding] = []
-    report_unused = any(rule.code == unused_suppression.RULE.code for rule in rules)
-    for rule in rules:
-        if rule.code == unused_suppression.RULE.code:
-            continue
-        if rule.scope == "project":
-            contexts = [_context(rule, parsed, facts, settings) for parsed in documents]
-            raw.extend(_run(rule, "the checked files", contexts))
-            continue
-        for parsed in documents:
-            ctx = _context(rule, parsed, facts, settings)
-            raw.extend(_run(rule, str(parsed.document.path), ctx))
-    by_path: dict[Path, list[Finding]] = {}
-    for finding in raw:
-        if not _ignored_here(finding, settings):
-            by_path.setdefault(finding.path, []).append(finding)
-    findings: list[Finding] = []
-    for parsed in documents:
-        doc = parsed.document
-        kept, directives, used = apply_suppressions(doc, by_path.pop(doc.path, []))
-        findings.extend(kept)
-        if report_unused and directives:
-            use_facts = {**facts, unused_suppression.FACTS_KEY: (directives, used)}
-            ctx = _context(unused_suppression.RULE, parsed, use_facts, settings)
-            findings.extend(_run(unused_suppression.RULE, str(doc.path), ctx))
-    for leftover in by_path.values():
-        findings.extend(leftover)
-    findings.sort(key=Finding.sort_key)
-    return findings
+    """All findings of `rules` over `documents`, sorted by path, position and code.
+
+    Raises RuleCrashed when a rule crashed; `Checker.run` reports crashes beside the findings
+    of the other rules instead.
+    """
+    checked = Checker(rules, facts, settings).run(documents)
+    if checked.errors:
+        raise RuleCrashed(checked.errors[0].message)
+    return list(checked.findings)
+
+
+def gather_facts(
+    gather: FactGatherer | None, documents: Sequence[ParsedDocument]
+) -> tuple[Mapping[str, Any], tuple[str, ...], tuple[FileError, ...]]:
+    """The gathered facts and notes; a gatherer's crash costs the network rules only."""
+    if gather is None or not documents:
+        return {}, (), ()
+    try:
+        facts, notes = gather(documents)
+    except ConfigError:
+        raise
+    except Exception as err:  # noqa: BLE001 - the offline rules still report
+        message = (
+            f"internal error: checking the links failed: {type(err).__name__}: {err}; "
+            "the rules that need the network reported nothing; please report this as a bug"
+        )
+        return {}, (), (FileError(None, message),)
+    return facts, notes, ()

@@ -15,6 +15,14 @@ class ConfigError(AwesomelintError):
     """The configuration or the command line asked for something that does not exist."""
 
 
+class ParseCrashed(AwesomelintError):
+    """Parsing raised unexpectedly: a bug in awesomelint; `line` is where, when known."""
+
+    def __init__(self, line: int | None, cause: Exception) -> None:
+        super().__init__(f"{type(cause).__name__}: {cause}")
+        self.line = line
+
+
 class RuleCrashed(AwesomelintError):
     """A rule raised: a bug in awesomelint, reported with the rule and file named."""
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import dataclasses as dc
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from awesomelint.diagnostics import Finding
-from awesomelint.engine import DEFAULT_SETTINGS, FactGatherer, RuleSettings, check_documents
+from awesomelint.engine import DEFAULT_SETTINGS, Checker, FactGatherer, RuleSettings, gather_facts
 from awesomelint.report import RunResult
 from awesomelint.rules import Rule
 from awesomelint.workspace.load import load
@@ -37,14 +36,11 @@ def only_changed(
 
 def run_check(request: CheckRequest) -> RunResult:
     loaded = load(request.paths, request.exclude, request.settings.root)
-    facts: Mapping[str, Any] = {}
-    notes: tuple[str, ...] = ()
-    if request.gather is not None and loaded.documents:
-        facts, notes = request.gather(loaded.documents)
-    findings = check_documents(loaded.documents, request.rules, facts, request.settings)
+    facts, notes, failed = gather_facts(request.gather, loaded.documents)
+    checked = Checker(request.rules, facts, request.settings).run(loaded.documents)
     return RunResult(
-        findings=tuple(only_changed(findings, request.changed)),
-        errors=loaded.errors,
+        findings=tuple(only_changed(checked.findings, request.changed)),
+        errors=(*loaded.errors, *failed, *checked.errors),
         files_checked=len(loaded.documents),
         notes=notes,
     )

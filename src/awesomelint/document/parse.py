@@ -39,6 +39,7 @@ from awesomelint.document.rows import row_entry
 from awesomelint.document.source import Source, decode
 from awesomelint.document.tables import split_cells
 from awesomelint.document.titles import find_title
+from awesomelint.errors import ParseCrashed
 
 _MARKER = re.compile(r"[ \t>]*(?:[*+\-]|\d{1,9}[.)])(?:[ \t]+|(?=\n)|$)")
 
@@ -106,6 +107,8 @@ class _Walker:
         self.problems: list[Problem] = []
         self.root = _SectionBuilder("", 0, None, 0)
         self.stack: list[_SectionBuilder] = [self.root]
+        self.line: int | None = None
+        """The 0-based line of the block or item being read: where a crash is reported."""
 
     # -- helpers -------------------------------------------------------------------
     def _block_span(self, token: Token) -> Span:
@@ -142,6 +145,8 @@ class _Walker:
         while i < len(tokens):
             token = tokens[i]
             kind = token.type
+            if token.map is not None:
+                self.line = token.map[0]
             if kind == "heading_open":
                 self._heading(token, tokens[i + 1])
                 i += 3
@@ -207,6 +212,7 @@ class _Walker:
     def _item(self, tokens: Sequence[Token], i: int, depth: int) -> tuple[Entry, int]:
         opening = tokens[i]
         assert opening.map is not None
+        self.line = opening.map[0]
         item_span = self._block_span(opening)
         line_start = self.lines.line_start(opening.map[0])
         marker = _MARKER.match(self.text, line_start)
@@ -306,6 +312,7 @@ class _Walker:
             elif token.type == "thead_close":
                 in_head = False
             elif token.type == "tr_open" and token.map is not None:
+                self.line = token.map[0]
                 row = self._row_cells(token.map[0])
                 if in_head:
                     header = [entry_text.plain(self.text[a:b]).casefold() for a, b in row]
@@ -321,15 +328,21 @@ class _Walker:
 
 
 def parse_source(source: Source) -> ParsedDocument:
+    """The document model of `source`; ParseCrashed, with the line when known, on a bug."""
     text = source.text
     lines = LineIndex(text)
-    front_matter = find_front_matter(text)
-    markdown = blank_out(text, front_matter) if front_matter is not None else text
-    env: dict[str, object] = {}
-    tokens = _MD.parse(markdown, env)
-    references, definitions = find_definitions(text, lines, env)
-    walker = _Walker(text, lines, references, definitions)
-    root = walker.walk(tokens)
+    walker: _Walker | None = None
+    try:
+        front_matter = find_front_matter(text)
+        markdown = blank_out(text, front_matter) if front_matter is not None else text
+        env: dict[str, object] = {}
+        tokens = _MD.parse(markdown, env)
+        references, definitions = find_definitions(text, lines, env)
+        walker = _Walker(text, lines, references, definitions)
+        root = walker.walk(tokens)
+    except Exception as err:  # a parser bug costs this one file, never the run
+        line = None if walker is None or walker.line is None else walker.line + 1
+        raise ParseCrashed(line, err) from err
     sections = (dc.replace(root, subsections=()), *root.subsections)
     document = Document(
         path=source.path,

@@ -1,33 +1,56 @@
-"""The fix loop: apply chosen fixes, re-parse, re-check, until nothing changes; then verify."""
+"""The fix loop: apply chosen fixes, re-parse, re-check, until nothing changes; then verify.
+
+All the files of a run are fixed together, one pass at a time: each pass runs the rules once
+over every file (project rules such as duplicate detection see all of them, as in `check`),
+then applies each file's chosen fixes. A file whose fixes fail the safety net, do not settle,
+or make a rule or the parser crash is left as it was and reported; the others go on.
+"""
 
 from __future__ import annotations
 
 import dataclasses as dc
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
-from awesomelint.diagnostics import Applicability, Finding, Fix, apply_edits
+from awesomelint.diagnostics import Applicability, FileError, Finding, Fix, apply_edits
 from awesomelint.document.parse import ParsedDocument, parse_source
 from awesomelint.document.source import Source
-from awesomelint.engine import DEFAULT_SETTINGS, RuleSettings, check_documents
-from awesomelint.errors import FixError
-from awesomelint.fixing.edits import choose_fixes
+from awesomelint.engine import BUG, DEFAULT_SETTINGS, Checked, Checker, RuleSettings
+from awesomelint.errors import FixError, ParseCrashed, RuleCrashed
+from awesomelint.fixing.edits import choose_fixes, deletions_together
 from awesomelint.rules import Rule
 
 MAX_PASSES = 10
 
 
+class RuleRunner(Protocol):
+    def run(self, documents: Sequence[ParsedDocument]) -> Checked: ...
+
+
 @dc.dataclass(frozen=True, slots=True)
 class FixOutcome:
     parsed: ParsedDocument
-    """The document after all fixes (the input itself when nothing applied)."""
+    """The document after all fixes (the input itself when nothing applied or it failed)."""
     applied: tuple[Finding, ...]
     remaining: tuple[Finding, ...]
+    passes: int = 0
+    """How many passes applied fixes to this document."""
+    failure: FileError | None = None
+    """Why the document was left as it was, if it was."""
 
     @property
     def changed(self) -> bool:
         return bool(self.applied)
+
+
+@dc.dataclass(frozen=True, slots=True)
+class FixedDocuments:
+    outcomes: tuple[FixOutcome, ...]
+    """One per document, in order."""
+    errors: tuple[FileError, ...]
+    """Crashes of project rules, which no one file is to blame for (each reported once)."""
 
 
 def _allowed(finding: Finding, unsafe: bool) -> bool:
@@ -81,24 +104,6 @@ def verify(before: ParsedDocument, after: ParsedDocument, fixes: Sequence[Fix]) 
     return None
 
 
-def _one_deletion_per_section(parsed: ParsedDocument, chosen: list[Finding]) -> list[Finding]:
-    """Keep at most one entry deletion per section in a pass.
-
-    A deletion is checked by its rule against the text as it is; two deletions in one list
-    can together change how the lines after them parse. Sections (headings) are independent.
-    """
-    seen: set[int] = set()
-    kept: list[Finding] = []
-    for finding in chosen:
-        if finding.fix is not None and finding.fix.removes_entries:
-            section = parsed.document.section_at(finding.span.start).span.start
-            if section in seen:
-                continue
-            seen.add(section)
-        kept.append(finding)
-    return kept
-
-
 def _blame(before: ParsedDocument, fixes: Sequence[Finding], problem: str) -> FixError:
     text = before.document.text
     for finding in fixes:
@@ -117,6 +122,154 @@ def _blame(before: ParsedDocument, fixes: Sequence[Finding], problem: str) -> Fi
     )
 
 
+def _rules_of(findings: Sequence[Finding]) -> str:
+    return ", ".join(sorted({f"{f.code} ({f.rule})" for f in findings}))
+
+
+@dc.dataclass(slots=True)
+class _Fixing:
+    """One document on its way to a fixed point."""
+
+    original: ParsedDocument
+    current: ParsedDocument
+    applied: list[Finding] = dc.field(default_factory=list)
+    remaining: tuple[Finding, ...] = ()
+    limited: int = 0
+    """Passes that count towards MAX_PASSES (those that did more than delete entries)."""
+    passes: int = 0
+    failure: FileError | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.original.document.path
+
+    def fail(self, message: str, rule: str | None = None) -> None:
+        self.failure = FileError(self.path, message, rule)
+        self.current, self.applied, self.remaining = self.original, [], ()
+
+    def step(self, chosen: Sequence[Finding]) -> None:
+        """Apply `chosen` and check the result with the safety net; FixError when it fails."""
+        edits = [edit for finding in chosen if finding.fix for edit in finding.fix.edits]
+        try:
+            fixed = _reparse(self.current, apply_edits(self.current.document.text, edits))
+        except ParseCrashed as err:
+            at = f" at line {err.line}" if err.line is not None else ""
+            raise FixError(
+                f"{self.path}: internal error: the text as fixed by {_rules_of(chosen)} could "
+                f"not be parsed{at} ({err}); nothing was written{BUG}"
+            ) from err
+        except Exception as err:  # a rule's bad edits cost this file only
+            raise FixError(
+                f"{self.path}: internal error: fixes by {_rules_of(chosen)} could not be "
+                f"applied ({type(err).__name__}: {err}); nothing was written{BUG}"
+            ) from err
+        # Identical edits from two findings are applied once, so they are declared once.
+        declared = {f.fix.edits: f.fix for f in chosen if f.fix is not None}
+        problem = verify(self.current, fixed, list(declared.values()))
+        if problem is not None:
+            raise _blame(self.current, chosen, problem)
+        self.applied.extend(chosen)
+        self.current = fixed
+        self.passes += 1
+        # Deletions only ever remove entries, so they cannot oscillate: passes that only
+        # delete do not count towards the limit that catches rules fighting each other.
+        if any(f.fix is not None and not f.fix.removes_entries for f in chosen):
+            self.limited += 1
+
+    def outcome(self) -> FixOutcome:
+        if self.failure is not None:
+            return FixOutcome(self.original, (), (), 0, self.failure)
+        return FixOutcome(self.current, tuple(self.applied), self.remaining, self.passes)
+
+
+def _by_path(
+    checked: Checked,
+) -> tuple[dict[Path, list[Finding]], dict[Path, FileError], list[FileError]]:
+    findings: dict[Path, list[Finding]] = {}
+    for finding in checked.findings:
+        findings.setdefault(finding.path, []).append(finding)
+    crashes: dict[Path, FileError] = {}
+    unplaced: list[FileError] = []
+    for error in checked.errors:
+        if error.path is None:
+            unplaced.append(error)
+        else:
+            crashes.setdefault(error.path, error)
+    return findings, crashes, unplaced
+
+
+def _advance(state: _Fixing, findings: list[Finding], unsafe: bool) -> bool:
+    """One pass for one document: whether it changed (fixed, or failed and reverted)."""
+    state.remaining = tuple(findings)
+    chosen = deletions_together(
+        state.current.document, choose_fixes([f for f in findings if _allowed(f, unsafe)])
+    )
+    if not chosen:
+        return False
+    if state.limited == MAX_PASSES:
+        still = sorted({f"{f.code} ({f.rule})" for f in chosen})
+        state.fail(
+            f"{state.path}: internal error: fixes did not settle after {MAX_PASSES} "
+            f"passes; rules still fixing: {', '.join(still)}; nothing was written{BUG}"
+        )
+        return True
+    try:
+        state.step(chosen)
+    except FixError as err:
+        state.fail(str(err))
+    except Exception as err:  # noqa: BLE001 - a bug in the safety net costs this file only
+        state.fail(
+            f"{state.path}: internal error while fixing: {type(err).__name__}: {err}; "
+            f"nothing was written{BUG}"
+        )
+    return True
+
+
+def fix_documents(
+    documents: Sequence[ParsedDocument],
+    rules: RuleRunner,
+    *,
+    unsafe: bool = False,
+    others: Sequence[ParsedDocument] = (),
+) -> FixedDocuments:
+    """Fix every document to a fixed point; a document that cannot be is left as it was.
+
+    `others` are seen by the rules (project rules compare files) but never fixed.
+    """
+    states = [_Fixing(parsed, parsed) for parsed in documents]
+    unplaced: dict[str, FileError] = {}
+    while True:
+        checked = rules.run([*(state.current for state in states), *others])
+        findings, crashes, project = _by_path(checked)
+        for error in project:
+            unplaced.setdefault(error.message, error)
+        changed = False
+        for state in states:
+            if state.failure is not None:
+                continue
+            crash = crashes.get(state.path)
+            if crash is not None:
+                state.fail(
+                    f"{crash.message.removesuffix(BUG)}; nothing was written{BUG}", crash.rule
+                )
+                changed = True
+            elif _advance(state, findings.get(state.path, []), unsafe):
+                changed = True
+        if not changed:
+            break
+    return FixedDocuments(tuple(state.outcome() for state in states), tuple(unplaced.values()))
+
+
+class _OneAtATime:
+    """A rule runner from a function that checks one document."""
+
+    def __init__(self, check: Callable[[ParsedDocument], list[Finding]]) -> None:
+        self.check = check
+
+    def run(self, documents: Sequence[ParsedDocument]) -> Checked:
+        return Checked(tuple(f for parsed in documents for f in self.check(parsed)))
+
+
 def fix_document(
     parsed: ParsedDocument,
     rules: Sequence[Rule],
@@ -127,46 +280,17 @@ def fix_document(
     others: Sequence[ParsedDocument] = (),
     check: Callable[[ParsedDocument], list[Finding]] | None = None,
 ) -> FixOutcome:
-    """Fix one document to a fixed point; raise FixError rather than lose anything.
+    """Fix one document to a fixed point; raise FixError (RuleCrashed) rather than lose
+    anything.
 
     `others` are the run's other documents: project-scope rules (duplicates, the vocabulary
     check) see them, so `fix` agrees with `check`; only this document's findings are fixed.
+    `check`, when given, replaces running `rules` on the document.
     """
-
-    def run_rules(doc: ParsedDocument) -> list[Finding]:
-        found = check_documents([doc, *others], rules, facts, settings=settings)
-        return [f for f in found if f.path == doc.document.path] if others else found
-
-    run = check or run_rules
-    applied: list[Finding] = []
-    current = parsed
-    passes = 0
-    while True:
-        findings = run(current)
-        chosen = _one_deletion_per_section(
-            current, choose_fixes([f for f in findings if _allowed(f, unsafe)])
-        )
-        if not chosen:
-            return FixOutcome(current, tuple(applied), tuple(findings))
-        if passes == MAX_PASSES:
-            break
-        edits = [edit for finding in chosen if finding.fix for edit in finding.fix.edits]
-        text = apply_edits(current.document.text, edits)
-        fixed = _reparse(current, text)
-        # Identical edits from two findings are applied once, so they are declared once.
-        declared = {f.fix.edits: f.fix for f in chosen if f.fix is not None}
-        problem = verify(current, fixed, list(declared.values()))
-        if problem is not None:
-            raise _blame(current, chosen, problem)
-        applied.extend(chosen)
-        current = fixed
-        # Deletions only ever remove entries, so they cannot oscillate: passes that only
-        # delete do not count towards the limit that catches rules fighting each other.
-        if any(f.fix is not None and not f.fix.removes_entries for f in chosen):
-            passes += 1
-    still = sorted({f"{f.code} ({f.rule})" for f in chosen})
-    raise FixError(
-        f"{parsed.document.path}: internal error: fixes did not settle after {MAX_PASSES} "
-        f"passes; rules still fixing: {', '.join(still)}; nothing was written; "
-        "please report this as a bug"
-    )
+    runner: RuleRunner = _OneAtATime(check) if check else Checker(rules, facts, settings)
+    fixed = fix_documents([parsed], runner, unsafe=unsafe, others=others)
+    (outcome,) = fixed.outcomes
+    failure = outcome.failure or (fixed.errors[0] if fixed.errors else None)
+    if failure is not None:
+        raise (RuleCrashed if failure.rule else FixError)(failure.message)
+    return outcome

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import dataclasses as dc
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from awesomelint.diagnostics import FileError
 from awesomelint.document.parse import ParsedDocument, parse_source
 from awesomelint.document.source import Source
-from awesomelint.engine import DEFAULT_SETTINGS, FactGatherer, RuleSettings, check_documents
-from awesomelint.errors import FixError
-from awesomelint.fixing.fixer import MAX_PASSES, FixOutcome, fix_document, verify
+from awesomelint.engine import (
+    BUG,
+    DEFAULT_SETTINGS,
+    Checker,
+    FactGatherer,
+    RuleSettings,
+    gather_facts,
+)
+from awesomelint.errors import FixError, RuleCrashed
+from awesomelint.fixing.fixer import MAX_PASSES, FixOutcome, fix_documents, verify
 from awesomelint.fixing.writer import write_atomically
 from awesomelint.report import RunResult
 from awesomelint.rules import Rule
@@ -38,55 +44,98 @@ class FixRunResult:
     changed_files: int
 
 
-@dc.dataclass(frozen=True, slots=True)
-class _RunContext:
-    facts: Mapping[str, Any]
-    others: tuple[ParsedDocument, ...]
+def _fail(original: ParsedDocument, failure: FileError) -> FixOutcome:
+    return FixOutcome(original, (), (), 0, failure)
 
 
-def _fix(parsed: ParsedDocument, request: FixRequest, context: _RunContext) -> FixOutcome:
-    return fix_document(
-        parsed,
-        request.rules,
-        unsafe=request.unsafe,
-        settings=request.settings,
-        facts=context.facts,
-        others=context.others,
-    )
-
-
-def _formatted(outcome: FixOutcome, request: FixRequest, context: _RunContext) -> FixOutcome:
+def _format_one(outcome: FixOutcome) -> ParsedDocument | FileError | None:
+    """The formatted document, None when formatting changes nothing, or why it failed."""
     from awesomelint.fixing.formatting import format_markdown
 
-    current = outcome
-    applied = list(outcome.applied)
-    for _ in range(MAX_PASSES):
-        doc = current.parsed.document
+    doc = outcome.parsed.document
+    try:
         text = format_markdown(doc.text)
         if text == doc.text:
-            return dc.replace(current, applied=tuple(applied))
+            return None
         formatted = parse_source(Source(doc.path, text, doc.newline, doc.bom))
-        problem = verify(current.parsed, formatted, ())
-        if problem is not None:
-            raise FixError(
-                f"{doc.path}: formatting with mdformat failed the safety check ({problem}); "
-                "nothing was written"
+    except Exception as err:  # noqa: BLE001 - a formatter or parser bug costs this file only
+        return FileError(
+            doc.path,
+            f"{doc.path}: internal error: formatting with mdformat failed "
+            f"({type(err).__name__}: {err}); nothing was written{BUG}",
+        )
+    problem = verify(outcome.parsed, formatted, ())
+    if problem is not None:
+        return FileError(
+            doc.path,
+            f"{doc.path}: formatting with mdformat failed the safety check ({problem}); "
+            "nothing was written",
+        )
+    return formatted
+
+
+def _formatted(
+    documents: Sequence[ParsedDocument],
+    outcomes: list[FixOutcome],
+    request: FixRequest,
+    checker: Checker,
+    errors: list[FileError],
+) -> list[FixOutcome]:
+    """Format, fix what formatting brought up, and again, until formatting changes nothing."""
+    current = list(outcomes)
+    redo: list[int] = []
+    for _ in range(MAX_PASSES):
+        redo = []
+        for i, outcome in enumerate(current):
+            if outcome.failure is not None:
+                continue
+            formatted = _format_one(outcome)
+            if isinstance(formatted, FileError):
+                current[i] = _fail(documents[i], formatted)
+            elif formatted is not None:
+                current[i] = dc.replace(outcome, parsed=formatted)
+                redo.append(i)
+        if not redo:
+            return current
+        rest = [outcome.parsed for i, outcome in enumerate(current) if i not in redo]
+        fixed = fix_documents(
+            [current[i].parsed for i in redo], checker, unsafe=request.unsafe, others=rest
+        )
+        errors.extend(fixed.errors)
+        for i, new in zip(redo, fixed.outcomes, strict=True):
+            old = current[i]
+            current[i] = (
+                _fail(documents[i], new.failure)
+                if new.failure is not None
+                else dc.replace(
+                    new, applied=old.applied + new.applied, passes=old.passes + new.passes
+                )
             )
-        current = _fix(formatted, request, context)
-        applied.extend(current.applied)
-    raise FixError(
-        f"{current.parsed.document.path}: formatting did not settle; nothing was written"
-    )
+    for i in redo:
+        path = documents[i].document.path
+        current[i] = _fail(
+            documents[i], FileError(path, f"{path}: formatting did not settle; nothing was written")
+        )
+    return current
 
 
-def fix_one(
-    parsed: ParsedDocument, request: FixRequest, context: _RunContext | None = None
-) -> FixOutcome:
-    context = context or _RunContext({}, ())
-    outcome = _fix(parsed, request, context)
+def _fix_all(
+    documents: Sequence[ParsedDocument], request: FixRequest, checker: Checker
+) -> tuple[list[FixOutcome], list[FileError]]:
+    fixed = fix_documents(documents, checker, unsafe=request.unsafe)
+    outcomes, errors = list(fixed.outcomes), list(fixed.errors)
     if request.format:
-        outcome = _formatted(outcome, request, context)
-    return outcome
+        outcomes = _formatted(documents, outcomes, request, checker, errors)
+    return outcomes, errors
+
+
+def fix_one(parsed: ParsedDocument, request: FixRequest) -> FixOutcome:
+    """Fix one document as `fix` would; FixError (RuleCrashed) where it cannot be fixed."""
+    outcomes, errors = _fix_all([parsed], request, Checker(request.rules, {}, request.settings))
+    failure = outcomes[0].failure or (errors[0] if errors else None)
+    if failure is not None:
+        raise (RuleCrashed if failure.rule else FixError)(failure.message)
+    return outcomes[0]
 
 
 def _diff(before: ParsedDocument, after: ParsedDocument) -> str:
@@ -111,41 +160,51 @@ def _write(parsed: ParsedDocument) -> FileError | None:
     return None
 
 
+def _once(errors: Sequence[FileError]) -> tuple[FileError, ...]:
+    """Each error once: a rule crashing on a file while fixing it crashes again on the check
+    of what is left."""
+    seen: set[tuple[Path | None, str]] = set()
+    kept: list[FileError] = []
+    for error in errors:
+        key = (error.path, error.rule or error.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(error)
+    return tuple(kept)
+
+
 def run_fix(paths: Sequence[Path], request: FixRequest) -> FixRunResult:
     loaded = load(paths, request.exclude, request.settings.root)
-    errors = list(loaded.errors)
-    facts: Mapping[str, Any] = {}
-    notes: tuple[str, ...] = ()
-    if request.gather is not None and loaded.documents:
-        facts, notes = request.gather(loaded.documents)
+    facts, notes, failed = gather_facts(request.gather, loaded.documents)
+    checker = Checker(request.rules, facts, request.settings)
+    outcomes, unplaced = _fix_all(loaded.documents, request, checker)
+    errors = [*loaded.errors, *failed]
     final: list[ParsedDocument] = []
     diffs: list[str] = []
     applied = changed = 0
-    for parsed in loaded.documents:
+    for parsed, outcome in zip(loaded.documents, outcomes, strict=True):
         final.append(parsed)
-        try:
-            others = tuple(doc for doc in loaded.documents if doc is not parsed)
-            outcome = fix_one(parsed, request, _RunContext(facts, others))
-        except FixError as err:
-            errors.append(FileError(parsed.document.path, str(err)))
+        if outcome.failure is not None:
+            errors.append(outcome.failure)
             continue
         if outcome.parsed.document.text == parsed.document.text:
             continue
         if request.diff:
             diffs.append(_diff(parsed, outcome.parsed))
         else:
-            failed = _write(outcome.parsed)
-            if failed is not None:
-                errors.append(failed)
+            failure = _write(outcome.parsed)
+            if failure is not None:
+                errors.append(failure)
                 continue
         final[-1] = outcome.parsed
         changed += 1
         applied += len(outcome.applied)
-    # What is left is checked over all files together, as `check` would report it.
-    remaining = check_documents(final, request.rules, facts, settings=request.settings)
+    # What is left is checked over all files together, as `check` would report it; the
+    # document rules' findings on the fixed files are those of the fix loop's last pass.
+    remaining = checker.run(final)
     result = RunResult(
-        findings=tuple(remaining),
-        errors=tuple(errors),
+        findings=remaining.findings,
+        errors=_once([*errors, *unplaced, *remaining.errors]),
         files_checked=len(loaded.documents),
         fixes_applied=applied,
         notes=notes,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from awesomelint.diagnostics import Finding, Severity
+from awesomelint.diagnostics import FileError, Finding, Severity
 from awesomelint.report._base import RunResult
 from awesomelint.rules import ALL_RULES
 from awesomelint.version import __version__
@@ -52,6 +52,19 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
+def _notification(error: FileError, index: dict[str, int]) -> dict[str, Any]:
+    notification: dict[str, Any] = {"level": "error", "message": {"text": error.message}}
+    if error.rule is not None:  # a rule crashed: name it, and the file when there is one
+        notification["associatedRule"] = {"id": error.rule}
+        if error.rule in index:
+            notification["associatedRule"]["index"] = index[error.rule]
+        if error.path is not None:
+            notification["locations"] = [
+                {"physicalLocation": {"artifactLocation": {"uri": error.path.as_posix()}}}
+            ]
+    return notification
+
+
 def render(result: RunResult) -> str:
     index = {rule.code: i for i, rule in enumerate(ALL_RULES)}
     log = {
@@ -73,8 +86,7 @@ def render(result: RunResult) -> str:
                     {
                         "executionSuccessful": not result.errors,
                         "toolExecutionNotifications": [
-                            {"level": "error", "message": {"text": error.message}}
-                            for error in result.errors
+                            _notification(error, index) for error in result.errors
                         ],
                     }
                 ],

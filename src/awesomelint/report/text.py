@@ -37,8 +37,11 @@ def summary(result: RunResult) -> str:
         parts.append(f"{safe} fixable with `awesomelint fix`")
     if result.unsafe_fixes:
         parts.append(f"{result.unsafe_fixes} more with `--unsafe-fixes`")
-    if result.errors:
-        parts.append(_plural(len(result.errors), "file") + " could not be checked")
+    unreadable = sum(1 for e in result.errors if e.rule is None and e.path is not None)
+    if unreadable:
+        parts.append(_plural(unreadable, "file") + " could not be checked")
+    if len(result.errors) > unreadable:
+        parts.append(_plural(len(result.errors) - unreadable, "internal error"))
     return "; ".join(parts) + "."
 
 

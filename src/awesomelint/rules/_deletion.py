@@ -7,6 +7,9 @@ offered only where `awesomelint.rules._isolation` finds the rest unchanged.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 from awesomelint.diagnostics import Applicability, Edit, Fix
 from awesomelint.document.model import Document, Entry, Span
 from awesomelint.rules._isolation import keeps_the_rest
@@ -36,11 +39,17 @@ def deletion_fix(doc: Document, entry: Entry) -> Fix | None:
     A reference definition in the entry goes with it only when no link outside uses it.
     """
     edit = entry_lines(doc, entry)
-    if any(_inside(link.url_span, edit) and not _inside(link.span, edit) for link in doc.links):
+    definitions = [d for d in doc.definitions if _inside(d.span, edit)]
+    if definitions and any(
+        _inside(link.url_span, edit) and not _inside(link.span, edit) for link in doc.links
+    ):
         return None
-    removed = tuple((link.url, None) for link in doc.links if _inside(link.span, edit)) + tuple(
-        (definition.url, None) for definition in doc.definitions if _inside(definition.span, edit)
-    )
+    first = bisect.bisect_left(doc.links, edit.start, key=lambda link: link.span.start)
+    removed = tuple(
+        (link.url, None)
+        for link in itertools.takewhile(lambda link: link.span.start < edit.end, doc.links[first:])
+        if link.span.end <= edit.end
+    ) + tuple((definition.url, None) for definition in definitions)
     count = sum(1 for _ in entry.walk())
     fix = Fix((edit,), Applicability.UNSAFE, link_changes=removed, removes_entries=count)
     return fix if keeps_the_rest(doc, fix) else None

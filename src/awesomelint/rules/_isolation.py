@@ -1,10 +1,12 @@
-"""Checking one fix alone: does the rest of its section still parse the same without it?"""
+"""Checking deletions: does the rest of the section still parse the same without them?"""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses as dc
 import functools
 from collections import Counter
+from collections.abc import Sequence
 
 from awesomelint.diagnostics import Edit, Fix, OverlappingEdits, apply_edits
 from awesomelint.document.model import Document, EntryKind, Span
@@ -53,13 +55,11 @@ def _window(doc: Document, edit: Edit) -> Span:
     cut = edit.start
     while cut < edit.end and doc.text[cut] in " \t\n>":
         cut += 1
-    index = next(
-        (
-            i
-            for i, e in enumerate(entries)
-            if e.span.start == cut or e.span.start <= cut < e.span.end
-        ),
-        None,
+    # Entries are in document order and do not overlap: the last one starting at or
+    # before the cut is the only one that can hold it.
+    at = bisect.bisect_right(entries, cut, key=lambda e: e.span.start) - 1
+    index = (
+        at if at >= 0 and (entries[at].span.start == cut or cut < entries[at].span.end) else None
     )
     if index is None or entries[index].kind is EntryKind.TABLE_ROW:
         return scope
@@ -95,3 +95,45 @@ def keeps_the_rest(doc: Document, fix: Fix) -> bool:
         return _keeps_the_rest(doc, fix.edits[0], fix.removes_entries)
     except OverlappingEdits:
         return False
+
+
+def _outside_cuts(items: tuple[tuple[Span, str], ...], cuts: Sequence[Edit]) -> Counter[str]:
+    """The values of `items` not wholly inside one of `cuts` (sorted, not overlapping)."""
+    starts = [cut.start for cut in cuts]
+    kept: Counter[str] = Counter()
+    for span, value in items:
+        at = bisect.bisect_right(starts, span.start) - 1
+        if at < 0 or span.end > cuts[at].end:
+            kept[value] += 1
+    return kept
+
+
+def keep_the_rest_together(doc: Document, fixes: Sequence[Fix]) -> bool:
+    """Whether deleting with all `fixes` at once leaves every other entry's text and every
+    link as it was, and removes as many entries as they declare.
+
+    Each deletion was checked alone; together, two cuts in one list can change how the lines
+    between them parse. The check covers every section the cuts are in.
+    """
+    cuts = sorted(edit for fix in fixes for edit in fix.edits)
+    if any(cut.text for cut in cuts):
+        return False
+    sections = [doc.section_at(cut.start).span for cut in cuts]
+    scope = Span(min(s.start for s in sections), max(s.end for s in sections))
+    if not (scope.start <= cuts[0].start and max(cut.end for cut in cuts) <= scope.end):
+        scope = Span(0, len(doc.text))
+    text = doc.text[scope.start : scope.end]
+    local = [Edit(cut.start - scope.start, cut.end - scope.start) for cut in cuts]
+    try:
+        cut_text = apply_edits(text, local)
+    except OverlappingEdits:
+        return False
+    before = _shape(text)
+    kept_entries = _outside_cuts(before.entries, local)
+    removed = sum(fix.removes_entries for fix in fixes)
+    if len(before.entries) - sum(kept_entries.values()) != removed:
+        return False
+    after = _shape(cut_text)
+    return kept_entries == _outside(after.entries, None) and _outside_cuts(
+        before.links, local
+    ) == _outside(after.links, None)

@@ -11,7 +11,7 @@ from pathlib import Path
 from awesomelint.diagnostics import FileError
 from awesomelint.document import source
 from awesomelint.document.parse import ParsedDocument, parse_source
-from awesomelint.errors import InputError
+from awesomelint.errors import InputError, ParseCrashed
 from awesomelint.workspace.discover import discover
 
 DEFAULT_PATHS = (Path("lists"),)
@@ -45,4 +45,18 @@ def load(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None =
             documents.append(parse_source(source.read(path)))
         except InputError as err:
             errors.append(FileError(path, str(err)))
+        except Exception as err:  # noqa: BLE001 - a parser bug costs this file only
+            errors.append(parse_failure(path, err))
     return Loaded(tuple(documents), tuple(errors))
+
+
+def parse_failure(path: Path, err: Exception) -> FileError:
+    """The one-line error for a file whose parsing raised, with the line when known."""
+    if isinstance(err, ParseCrashed):
+        where = f"{path}:{err.line}" if err.line is not None else str(path)
+        what = str(err)
+    else:
+        where, what = str(path), f"{type(err).__name__}: {err}"
+    return FileError(
+        path, f"{where}: internal error while parsing: {what}; please report this as a bug"
+    )
