@@ -218,6 +218,8 @@ class Paper:
     version: int = 1
     comment: str = ""
     summary: str = "An abstract."
+    journal_ref: str = ""
+    doi: str = ""
 
 
 def _xml(text: str) -> str:
@@ -275,6 +277,10 @@ class FakeArxiv(FakeServer):
 
     def _entry(self, arxiv_id: str, paper: Paper) -> str:
         comment = f"<arxiv:comment>{_xml(paper.comment)}</arxiv:comment>" if paper.comment else ""
+        if paper.journal_ref:
+            comment += f"<arxiv:journal_ref>{_xml(paper.journal_ref)}</arxiv:journal_ref>"
+        if paper.doi:
+            comment += f"<arxiv:doi>{_xml(paper.doi)}</arxiv:doi>"
         return (
             f"<entry><id>http://arxiv.org/abs/{arxiv_id}v{paper.version}</id>"
             f"<title>{_xml(paper.title)}</title><summary>{_xml(paper.summary)}</summary>"
