@@ -12,7 +12,7 @@ import dataclasses as dc
 import re
 from collections.abc import Iterable
 
-from awesomelint.document.model import Document, Entry, Tag
+from awesomelint.document.model import Document, Entry, Tag, TagKind
 from awesomelint.knowledge import urls
 from awesomelint.knowledge.venues import Venue, VenueTable, VenueTag, names_in, parse_tag, squeeze
 
@@ -98,21 +98,36 @@ def _venue_tags(doc: Document, entry: Entry, table: VenueTable) -> list[tuple[Ta
     return tags
 
 
+def _says_a_venue(entry: Entry, tags: list[tuple[Tag, VenueTag]]) -> bool:
+    """Whether the entry names a venue: a venue tag, or any text in a venue column (a venue
+    the table does not know, such as a workshop's name, is still a venue)."""
+    column = any(tag.kind is TagKind.COLUMN and tag.value.strip() for tag in entry.tags)
+    return bool(tags) or column
+
+
 def preprint_entries(doc: Document, table: VenueTable) -> list[PreprintEntry]:
-    """The entries of `doc` listed as preprints of exactly one arXiv paper."""
-    linked = [entry for _section, entry in doc.entries() if entry.links]
-    tagged = {id(entry): _venue_tags(doc, entry, table) for entry in linked}
-    share = sum(1 for tags in tagged.values() if tags) / len(linked) if linked else 0.0
+    """The entries of `doc` listed as preprints of exactly one arXiv paper.
+
+    Whether a section tags most of its entries is judged section by section: a table of data
+    sets beside tables of papers says nothing about the papers' venues.
+    """
+    by_section: dict[int, list[Entry]] = {}
+    for section, entry in doc.entries():
+        if entry.links:
+            by_section.setdefault(id(section), []).append(entry)
     found = []
-    for entry in linked:
-        ids = _arxiv_ids(entry)
-        tags = tagged[id(entry)]
-        if len(ids) != 1 or not (tags or share > _MOSTLY):
-            continue
-        if any(not parsed.is_arxiv for _tag, parsed in tags):
-            continue
-        tag, parsed = tags[0] if tags else (None, None)
-        found.append(PreprintEntry(entry, next(iter(ids)), tag, parsed))
+    for entries in by_section.values():
+        tagged = [(entry, _venue_tags(doc, entry, table)) for entry in entries]
+        share = sum(1 for entry, tags in tagged if _says_a_venue(entry, tags)) / len(entries)
+        for entry, tags in tagged:
+            ids = _arxiv_ids(entry)
+            if len(ids) != 1 or any(not parsed.is_arxiv for _tag, parsed in tags):
+                continue
+            if not tags and (_says_a_venue(entry, tags) or share <= _MOSTLY):
+                continue
+            tag, parsed = tags[0] if tags else (None, None)
+            found.append(PreprintEntry(entry, next(iter(ids)), tag, parsed))
+    found.sort(key=lambda item: item.entry.span.start)
     return found
 
 
