@@ -3,9 +3,9 @@
 Types only: importing this package pulls in neither httpx nor asyncio, so rules can use these
 types while staying pure.
 
-Owns: every request the tool makes (arXiv, GitHub, other links), pacing, retries and the
-cache. May import: `awesomelint.knowledge`, `awesomelint.document`, `awesomelint.errors` and
-`awesomelint.version`; never rules, the engine, fixing or the CLI.
+Owns: every request the tool makes (arXiv, GitHub, Semantic Scholar, other links), pacing,
+retries and the cache. May import: `awesomelint.knowledge`, `awesomelint.document`,
+`awesomelint.errors` and `awesomelint.version`; never rules, the engine, fixing or the CLI.
 """
 
 from __future__ import annotations
