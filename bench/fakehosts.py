@@ -18,6 +18,7 @@ from tests import net_servers
 from tests.net_servers import (
     FakeArxiv,
     FakeGitHub,
+    FakeSemanticScholar,
     FakeServer,
     Paper,
     Reply,
@@ -95,6 +96,25 @@ class ArxivPages(FakeServer):
         return Reply(200, body, {"Content-Type": "text/html"}, delay=latency(seen))
 
 
+class BenchSemanticScholar(FakeSemanticScholar):
+    """The Graph API batch look-up under the public pool's pace: a request less than 0.95 s
+    after the previous one gets 429 (the client keeps to one a second)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.last = float("-inf")
+        self.refused = 0
+
+    def handle(self, seen: Seen) -> Reply:
+        previous, self.last = self.last, seen.at
+        if seen.at - previous < 0.95:
+            self.refused += 1
+            return Reply(429, b'{"message": "Too Many Requests"}', delay=latency(seen))
+        reply = super().handle(seen)
+        ids = seen.body.count(b"ARXIV:")
+        return dc.replace(reply, delay=latency(seen) + 0.001 * ids)
+
+
 class BenchGitHubApi(FakeGitHub):
     """REST and GraphQL; separate quotas for anonymous and token requests."""
 
@@ -164,6 +184,7 @@ class Hosts:
     github_api: BenchGitHubApi
     github_pages: GitHubPages
     web: dict[str, WebHost]
+    semantic_scholar: BenchSemanticScholar = dc.field(default_factory=BenchSemanticScholar)
 
     def all(self) -> dict[str, FakeServer]:
         return {
@@ -171,6 +192,7 @@ class Hosts:
             "arxiv.org": self.arxiv_pages,
             "api.github.com": self.github_api,
             "github.com": self.github_pages,
+            "api.semanticscholar.org": self.semantic_scholar,
             **self.web,
         }
 
@@ -179,6 +201,8 @@ class Hosts:
             with server.lock:
                 server.requests.clear()
         self.arxiv_api.rule.refused = self.arxiv_pages.rule.refused = 0
+        self.semantic_scholar.refused = 0
+        self.semantic_scholar.last = float("-inf")
         self.arxiv_pages.answered.clear()
         self.github_api.quota = {"anonymous": 60, "token": 5000}
 
@@ -203,6 +227,9 @@ class Hosts:
             "github_graphql": len(self.github_api.paths("POST")),
             "github_pages": len(self.github_pages.requests),
             "other": sum(web.values()),
+            "s2_requests": len(self.semantic_scholar.requests),
+            "s2_ids": sum(len(batch) for batch in self.semantic_scholar.batches()),
+            "s2_429": self.semantic_scholar.refused,
             "other_by_host": web,
         }
 

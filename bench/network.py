@@ -8,7 +8,9 @@ ordinary hosts run on 127.0.0.1 with 50-150 ms of latency per answer; both tools
 through `--remap`. The arXiv hosts enforce the 3 s rule (a request less than 2.9 s after the
 previous one gets 429 with Retry-After: 3), the GitHub API counts a quota (60 an hour
 anonymous, 5,000 with the token), one host answers 429 to everyone, one 503, one is slow.
-Every host counts what it gets. The bench only reports: a Markdown table on stdout, and
+A fake Semantic Scholar Graph API (batch look-up, 429 when asked more than once a second)
+answers the preprint-published run over a second list of papers tagged `[arXiv 2025]`, cold
+and warm. Every host counts what it gets. The bench only reports: a Markdown table on stdout, and
 everything in bench/out/network/results.json.
 
 This module runs the steps and prints the table; the hosts are in fakehosts.py, the list in
@@ -30,6 +32,7 @@ from typing import Any
 from fakehosts import start_hosts
 from linklist import make_world
 from linktools import OUT, run_awesomelint, run_lychee
+from preprintlist import make_preprint_world, preprint_table, run_preprints
 from projectenv import REPO
 
 
@@ -66,6 +69,19 @@ def table(rows: list[tuple[str, dict[str, Any]]], targets: dict[str, str]) -> st
     return "\n".join(out)
 
 
+def run_steps(steps: list[tuple[str, Callable[[], dict[str, Any]]]]) -> list[tuple[str, Any]]:
+    rows: list[tuple[str, dict[str, Any]]] = []
+    for name, step in steps:
+        print(f"running {name} ...", file=sys.stderr, flush=True)
+        try:
+            result = step()
+        except Exception as err:  # noqa: BLE001 - the bench reports, never fails
+            result = {"error": f"{type(err).__name__}: {err}"}
+        rows.append((name, result))
+        print(f"  {json.dumps(result)[:600]}", file=sys.stderr, flush=True)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="151 links instead of 1,500")
@@ -80,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     sizes = (100, 30, 20) if args.quick else (1000, 300, 200)
+    n_preprints = 600 if args.quick else 2000
     cap = args.lychee_cap or (180.0 if args.quick else 600.0)
     OUT.mkdir(parents=True, exist_ok=True)
     world = make_world(*sizes)
@@ -97,7 +114,6 @@ def main(argv: list[str] | None = None) -> int:
         f"{targets['broken']} really broken; truth: {dict(Counter(world.truth.values()))}",
         flush=True,
     )
-    rows: list[tuple[str, dict[str, Any]]] = []
     with ExitStack() as stack, tempfile.TemporaryDirectory() as tmp:
         hosts = start_hosts(world, stack)
         cache = Path(tmp) / "cache"
@@ -140,16 +156,38 @@ def main(argv: list[str] | None = None) -> int:
                         lambda: run_lychee(hosts, world, md, cap, polite, every),
                     )
                 )
-        for name, step in steps:
-            print(f"running {name} ...", file=sys.stderr, flush=True)
-            try:
-                result = step()
-            except Exception as err:  # noqa: BLE001 - the bench reports, never fails
-                result = {"error": f"{type(err).__name__}: {err}"}
-            rows.append((name, result))
-            print(f"  {json.dumps(result)[:600]}", file=sys.stderr, flush=True)
+        rows = run_steps(steps)
+        preprints = make_preprint_world(n_preprints)
+        md_pre = md.with_name(md.stem + "-preprints.md")
+        md_pre.write_text(preprints.markdown)
+        pre_cache = Path(tmp) / "c3"
+        pre_rows = run_steps(
+            [
+                (
+                    "awesomelint VEN003, cold cache",
+                    lambda: run_preprints(hosts, preprints, md_pre, pre_cache),
+                ),
+                (
+                    "awesomelint VEN003, warm cache",
+                    lambda: run_preprints(hosts, preprints, md_pre, pre_cache),
+                ),
+            ]
+        )
     print(table(rows, targets))
-    results = {"sizes": sizes, "targets": targets, "rows": rows}
+    asked = sum(1 for paper in preprints.papers.values() if not paper.journal_ref)
+    print()
+    print(preprint_table(pre_rows))
+    print(
+        f"| target (cold) | | {len(preprints.papers)} | <= {-(-len(preprints.papers) // 100)} "
+        f"| {-(-asked // 500)} ({asked}) | 0 | | | |"
+    )
+    print("| target (warm) | | | 0 | 0 (0) | 0 | 0 | same | |")
+    results = {
+        "sizes": sizes,
+        "targets": targets,
+        "rows": rows,
+        "preprints": {"papers": n_preprints, "looked_up": asked, "rows": pre_rows},
+    }
     (OUT / ("results-quick.json" if args.quick else "results.json")).write_text(
         json.dumps(results, indent=2)
     )

@@ -8,6 +8,7 @@ from awesomelint.net import (
     LinkState,
     LinkStatus,
     NetFacts,
+    PaperVenue,
     RepoStatus,
 )
 
@@ -56,6 +57,51 @@ _ARXIV = {
     )
 }
 
+_PUBLISHED_ARXIV = {
+    record.id: record
+    for record in (
+        ArxivRecord("2106.15928", found=True, title="A Paper", version=2),
+        ArxivRecord(
+            "2307.55555",
+            found=True,
+            title="A Journal Paper",
+            journal_ref="Transactions on Machine Learning Research (2023)",
+        ),
+        ArxivRecord(
+            "2309.77777", found=True, title="A Findings Paper", journal_ref="Findings of EMNLP 2023"
+        ),
+        ArxivRecord(
+            "2310.88888", found=True, title="A Physics Paper", journal_ref="Phys. Rev. D 76 (2007)"
+        ),
+    )
+}
+
+_S2 = "Semantic Scholar"
+_VENUES = {
+    venue.id: venue
+    for venue in (
+        PaperVenue(
+            "2106.15928",
+            ("International Conference on Learning Representations", "ICLR"),
+            2024,
+            "conference",
+            source=_S2,
+        ),
+        PaperVenue(
+            "2308.66666",
+            ("Neural Information Processing Systems", "NeurIPS", "NIPS"),
+            2023,
+            "conference",
+            source=_S2,
+        ),
+        PaperVenue("2303.11111", ("NeurIPS 2023 Workshop on Foo",), 2023, source=_S2),
+        PaperVenue("2304.22222", ("Journal of Obscure Results",), 2023, "journal", source=_S2),
+        PaperVenue("2305.33333", ("arXiv.org", "ArXiv"), 2023, source=_S2),
+        PaperVenue("2306.44444", (), 2023, source=_S2),
+        PaperVenue("2311.99999", ("ICML",), None, "conference", source=_S2),
+    )
+}
+
 _GITHUB = {
     record.key: record
     for record in (
@@ -91,6 +137,7 @@ FACTS: dict[str, NetFacts] = {
     "arxiv": NetFacts(arxiv=_ARXIV),
     "github": NetFacts(github=_GITHUB),
     "links": NetFacts(links=_LINKS, unchecked=2),
+    "venues": NetFacts(arxiv=_PUBLISHED_ARXIV, venues=_VENUES),
     "all": NetFacts(arxiv=_ARXIV, github=_GITHUB, links=_LINKS, unchecked=2),
 }
 """Fact sets by name; the engine gets them as `facts={"net": FACTS[name]}`."""

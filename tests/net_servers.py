@@ -218,6 +218,8 @@ class Paper:
     version: int = 1
     comment: str = ""
     summary: str = "An abstract."
+    journal_ref: str = ""
+    doi: str = ""
 
 
 def _xml(text: str) -> str:
@@ -275,6 +277,10 @@ class FakeArxiv(FakeServer):
 
     def _entry(self, arxiv_id: str, paper: Paper) -> str:
         comment = f"<arxiv:comment>{_xml(paper.comment)}</arxiv:comment>" if paper.comment else ""
+        if paper.journal_ref:
+            comment += f"<arxiv:journal_ref>{_xml(paper.journal_ref)}</arxiv:journal_ref>"
+        if paper.doi:
+            comment += f"<arxiv:doi>{_xml(paper.doi)}</arxiv:doi>"
         return (
             f"<entry><id>http://arxiv.org/abs/{arxiv_id}v{paper.version}</id>"
             f"<title>{_xml(paper.title)}</title><summary>{_xml(paper.summary)}</summary>"
@@ -414,6 +420,77 @@ class FakeGitHub(FakeServer):
         if errors:
             body["errors"] = errors
         return self._json(200, body)
+
+
+# ---------------------------------------------------------------------------------------------
+# Semantic Scholar
+
+
+def s2_paper(
+    name: str = "",
+    alternates: tuple[str, ...] = (),
+    kind: str | None = "conference",
+    year: int | None = 2024,
+    *,
+    venue: str | None = None,
+    journal: str | None = None,
+    doi: str | None = None,
+) -> dict[str, Any]:
+    """A Graph API paper record with the batch fields; no `name` means no publication venue."""
+    record: dict[str, Any] = {
+        "paperId": hashlib.sha1(f"{name}{year}".encode()).hexdigest(),
+        "externalIds": {"ArXiv": "x", **({"DOI": doi} if doi else {})},
+        "venue": name if venue is None else venue,
+        "publicationVenue": (
+            {"id": "v", "name": name, "type": kind, "alternate_names": list(alternates)}
+            if name
+            else None
+        ),
+        "year": year,
+        "journal": {"name": journal} if journal else None,
+        "publicationTypes": ["Conference"] if kind == "conference" else ["JournalArticle"],
+    }
+    return record
+
+
+class FakeSemanticScholar(FakeServer):
+    """`POST /graph/v1/paper/batch?fields=...` with `{"ids": ["ARXIV:..."]}`: a JSON list
+    aligned with the ids, null for ids it does not know; more than 500 ids is a 400."""
+
+    def __init__(self, papers: Mapping[str, object] | None = None) -> None:
+        super().__init__()
+        self.papers = dict(papers or {})
+        """arXiv id -> the record to answer (any JSON value: a malformed one too)."""
+        self.queued: list[Reply] = []
+
+    @property
+    def api(self) -> str:
+        return f"{self.base}/graph/v1/paper/batch"
+
+    def batches(self) -> list[list[str]]:
+        return [json.loads(seen.body)["ids"] for seen in self.requests if seen.method == "POST"]
+
+    def _json(self, status: int, value: object) -> Reply:
+        return Reply(status, json.dumps(value).encode(), {"Content-Type": "application/json"})
+
+    def handle(self, seen: Seen) -> Reply:
+        if urlsplit(seen.path).path != "/graph/v1/paper/batch" or seen.method != "POST":
+            return self._json(404, {"error": "Not found"})
+        if self.queued:
+            return self.queued.pop(0)
+        try:
+            ids = json.loads(seen.body)["ids"]
+        except (ValueError, KeyError, TypeError):
+            return self._json(400, {"error": "Unacceptable request body"})
+        if len(ids) > 500:
+            return self._json(400, {"error": "Response would exceed maximum size..."})
+        answer = [
+            self.papers.get(paper_id.removeprefix("ARXIV:"))
+            if paper_id.startswith("ARXIV:")
+            else None
+            for paper_id in ids
+        ]
+        return self._json(200, answer)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -36,7 +36,16 @@ _TOP_KEYS = frozenset(
     }
 )
 _LINK_KEYS = frozenset(
-    {"arxiv-api", "github-api", "timeout", "allow-private", "cache-dir", "remap", "deadline"}
+    {
+        "arxiv-api",
+        "github-api",
+        "semantic-scholar-api",
+        "timeout",
+        "allow-private",
+        "cache-dir",
+        "remap",
+        "deadline",
+    }
 )
 
 

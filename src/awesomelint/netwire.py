@@ -18,6 +18,7 @@ _GITHUB_RULES = frozenset({"github-repo-not-found", "github-repo-moved", "github
 _LINK_KEYS = {
     "arxiv-api": ("arxiv_api", str),
     "github-api": ("github_api", str),
+    "semantic-scholar-api": ("semantic_scholar_api", str),
     "timeout": ("timeout", float),
     "deadline": ("total_deadline", float),
     "allow-private": ("allow_private", bool),
@@ -98,6 +99,7 @@ def net_settings(
         ask_arxiv=bool(names & _ARXIV_RULES),
         ask_github=bool(names & _GITHUB_RULES),
         ask_links="broken-link" in names,
+        ask_venues="preprint-published" in names,
     )
 
 

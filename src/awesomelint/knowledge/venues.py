@@ -206,6 +206,19 @@ def _name_at(tokens: list[Token], i: int, table: VenueTable) -> tuple[Venue, int
     return best
 
 
+def names_in(text: str, table: VenueTable) -> Iterator[Venue]:
+    """Every venue named in free text ("Proceedings of ICML 2023, PMLR 202"), in order."""
+    tokens = tokenize(text)
+    index = 0
+    while index < len(tokens):
+        found = _name_at(tokens, index, table) if tokens[index].kind == "word" else None
+        if found is None:
+            index += 1
+            continue
+        yield found[0]
+        index = found[1]
+
+
 def _joins(token: Token) -> bool:
     return token.kind == "space" or (token.kind == "sep" and token.text in _NAME_JOINERS)
 

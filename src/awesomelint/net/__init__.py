@@ -3,9 +3,9 @@
 Types only: importing this package pulls in neither httpx nor asyncio, so rules can use these
 types while staying pure.
 
-Owns: every request the tool makes (arXiv, GitHub, other links), pacing, retries and the
-cache. May import: `awesomelint.knowledge`, `awesomelint.document`, `awesomelint.errors` and
-`awesomelint.version`; never rules, the engine, fixing or the CLI.
+Owns: every request the tool makes (arXiv, GitHub, Semantic Scholar, other links), pacing,
+retries and the cache. May import: `awesomelint.knowledge`, `awesomelint.document`,
+`awesomelint.errors` and `awesomelint.version`; never rules, the engine, fixing or the CLI.
 """
 
 from __future__ import annotations
@@ -49,6 +49,27 @@ class ArxivRecord:
     comment: str = ""
     reason: str = ""
     """Why the paper was not found, when the API said more than "no entry"."""
+    journal_ref: str = ""
+    """`arxiv:journal_ref`: where the authors say the paper appeared, as they wrote it."""
+    doi: str = ""
+    """`arxiv:doi`: the published version's DOI, when the authors gave one."""
+
+
+@dc.dataclass(frozen=True, slots=True)
+class PaperVenue:
+    """Where a scholarly metadata service says an arXiv paper appeared."""
+
+    id: str
+    """Versionless arXiv id."""
+    names: tuple[str, ...] = ()
+    """The venue's names as the service gives them: its name first, then alternate names,
+    the venue string and the journal's name; empty when it knows of no venue."""
+    year: int | None = None
+    kind: str = ""
+    """The service's venue type ("conference", "journal", ...), "" when it gives none."""
+    doi: str = ""
+    source: str = ""
+    """Who said so: "Semantic Scholar"."""
 
 
 class RepoStatus(enum.Enum):
@@ -95,6 +116,9 @@ class NetFacts:
     """By lower-case "owner/repo"; repositories that could not be checked are absent."""
     links: Mapping[str, LinkStatus] = dc.field(default_factory=dict)
     """By the link's URL exactly as written in the document."""
+    venues: Mapping[str, PaperVenue] = dc.field(default_factory=dict)
+    """By versionless arXiv id: what the metadata service knows of papers tagged as
+    preprints; ids it was not asked about or could not answer for are absent."""
     unchecked: int = 0
     """How many arXiv ids, repositories and links got no answer."""
     requests: int = 0
@@ -109,6 +133,7 @@ __all__ = [
     "LinkState",
     "LinkStatus",
     "NetFacts",
+    "PaperVenue",
     "RepoStatus",
     "Response",
     "TransportError",

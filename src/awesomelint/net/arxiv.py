@@ -38,6 +38,8 @@ _ROW = {
     "withdrawn": FLAG,
     "comment": TEXT,
     "reason": TEXT,
+    "journal_ref": TEXT,
+    "doi": TEXT,
 }
 
 
@@ -81,6 +83,8 @@ def parse_feed(body: bytes) -> Feed:
             version=arxiv.version,
             withdrawn=is_withdrawn(comment, summary),
             comment=comment,
+            journal_ref=_text(entry, f"{_ARXIV}journal_ref"),
+            doi=_text(entry, f"{_ARXIV}doi"),
         )
     return Feed(records, error)
 

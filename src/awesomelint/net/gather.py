@@ -9,13 +9,16 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO
 
 from awesomelint.document.model import Document
+from awesomelint.knowledge.preprints import preprint_entries
 from awesomelint.knowledge.urls import (
     ArxivId,
     GitHubRepo,
     arxiv_from_url,
     arxiv_id_problem,
     github_from_url,
+    parse_arxiv_id,
 )
+from awesomelint.knowledge.venues import default_table
 from awesomelint.net import LinkState, NetFacts
 from awesomelint.net.addresses import AddressGuard
 from awesomelint.net.arxiv import ArxivClient
@@ -23,6 +26,7 @@ from awesomelint.net.cache import Cache
 from awesomelint.net.github import GitHubClient
 from awesomelint.net.links import LinkChecker
 from awesomelint.net.pacing import Clock, Deadline, RealClock
+from awesomelint.net.semantic_scholar import SemanticScholarClient
 from awesomelint.net.session import Session, summarise
 from awesomelint.net.settings import NetSettings
 from awesomelint.net.transport import HttpxTransport, Transport
@@ -36,15 +40,32 @@ _NAMED = 3
 
 @dc.dataclass(slots=True)
 class Plan:
-    """What to ask, deduplicated: arXiv ids, GitHub repositories, other http(s) links."""
+    """What to ask, deduplicated: arXiv ids, GitHub repositories, other http(s) links, and
+    the arXiv ids of entries listed as preprints (where were they published?)."""
 
     arxiv: dict[str, ArxivId] = dc.field(default_factory=dict)
     github: dict[str, GitHubRepo] = dc.field(default_factory=dict)
     links: list[str] = dc.field(default_factory=list)
+    venues: list[str] = dc.field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return len(self.arxiv) + len(self.github) + len(set(self.links))
+        return len(self.arxiv) + len(self.github) + len(set(self.links)) + len(self.venues)
+
+
+def _preprint_ids(documents: Sequence[Document], today: datetime.date) -> list[str]:
+    """Ids of entries listed as preprints whose arXiv link is among the documents' links
+    (`--since` leaves out links on unchanged lines)."""
+    found: dict[str, None] = {}
+    for doc in documents:
+        kept = {link.span.start for link in doc.links}
+        for item in preprint_entries(doc, default_table()):
+            if not any(link.span.start in kept for link in item.entry.links):
+                continue
+            arxiv = parse_arxiv_id(item.arxiv_id)
+            if arxiv is not None and arxiv_id_problem(arxiv, today) is None:
+                found.setdefault(arxiv.id)
+    return list(found)
 
 
 def plan_requests(
@@ -72,6 +93,13 @@ def plan_requests(
                     plan.github.setdefault(repo.key, repo)
             elif settings.ask_links and url.lower().startswith(("http://", "https://")):
                 plan.links.append(url)
+    if settings.ask_venues:
+        plan.venues = _preprint_ids(documents, today)
+        # Their journal_ref comes with the arXiv answer, at no extra request.
+        for arxiv_id in plan.venues:
+            arxiv = parse_arxiv_id(arxiv_id)
+            if arxiv is not None:
+                plan.arxiv.setdefault(arxiv_id, arxiv)
     return plan
 
 
@@ -149,11 +177,20 @@ async def _gather(
     arxiv = ArxivClient(session, cache)
     github = GitHubClient(session, cache)
     links = LinkChecker(session, cache)
+    venues = SemanticScholarClient(session, cache)
     steps = _Progress(plan.total, progress)
+
+    async def arxiv_then_venues() -> None:
+        await arxiv.run(list(plan.arxiv), steps.step)
+        # Papers whose arXiv record names a journal need no look-up; nor do missing ones.
+        todo = _to_look_up(plan, arxiv)
+        steps.step(len(plan.venues) - len(todo))
+        await venues.run(todo, steps.step)
+
     try:
         async with asyncio.timeout(settings.total_deadline + settings.timeout + _GRACE):
             async with asyncio.TaskGroup() as group:
-                group.create_task(arxiv.run(list(plan.arxiv), steps.step))
+                group.create_task(arxiv_then_venues())
                 group.create_task(github.run(list(plan.github.values()), steps.step))
                 group.create_task(links.run(plan.links, steps.step))
     except TimeoutError:
@@ -172,8 +209,12 @@ async def _gather(
     }
     missing = set(plan.links) - set(links.results) - links.refused
     link_unchecked.update(dict.fromkeys(missing, "deadline"))
+    asked = _to_look_up(plan, arxiv)
     unchecked = (
-        len(link_unchecked) + arxiv.unchecked(len(plan.arxiv)) + github.unchecked(len(plan.github))
+        len(link_unchecked)
+        + arxiv.unchecked(len(plan.arxiv))
+        + github.unchecked(len(plan.github))
+        + venues.unchecked(asked)
     )
     notes = [cache.problem] if cache is not None and cache.problem else []
     if session.nothing_answered:
@@ -181,16 +222,29 @@ async def _gather(
         notes += _link_notes({}, links.skipped)
     else:
         notes += arxiv.notes(len(plan.arxiv)) + github.notes(len(plan.github))
+        notes += venues.notes(asked)
         notes += _link_notes(link_unchecked, links.skipped)
         notes += links.notes()
     return NetFacts(
         arxiv=dict(arxiv.results),
         github=dict(github.results),
         links=dict(links.results),
+        venues=dict(venues.results),
         unchecked=unchecked,
         requests=session.requests,
         notes=tuple(notes),
     )
+
+
+def _to_look_up(plan: Plan, arxiv: ArxivClient) -> list[str]:
+    """Preprint ids to ask the metadata service about: not those whose arXiv record names a
+    journal (answered already) or that arXiv does not know; unchecked ones are asked."""
+    return [
+        arxiv_id
+        for arxiv_id in plan.venues
+        if (record := arxiv.results.get(arxiv_id)) is None
+        or (record.found and not record.journal_ref)
+    ]
 
 
 def _first(group: BaseExceptionGroup[Exception]) -> Exception:

@@ -11,6 +11,7 @@ from awesomelint.net.remap import Remap
 from awesomelint.version import __version__
 
 GITHUB_API = "https://api.github.com"
+SEMANTIC_SCHOLAR_API = "https://api.semanticscholar.org/graph/v1/paper/batch"
 DAY = 86400.0
 HOUR = 3600.0
 
@@ -61,6 +62,11 @@ class NetSettings:
     arxiv_interval: float = 3.0
     """arXiv API terms: no more than one request every three seconds, one connection."""
     arxiv_batch: int = 100
+    semantic_scholar_api: str = SEMANTIC_SCHOLAR_API
+    """The batch look-up: one POST of up to `venue_batch` arXiv ids."""
+    venue_interval: float = 1.0
+    """Semantic Scholar's public pool: at most one request a second."""
+    venue_batch: int = 500
     github_api: str = GITHUB_API
     github_graphql: str | None = None
     """Defaults to `<github_api>/graphql` (GitHub Enterprise: `/api/v3` -> `/api/graphql`)."""
@@ -81,6 +87,7 @@ class NetSettings:
     ask_arxiv: bool = True
     ask_github: bool = True
     ask_links: bool = True
+    ask_venues: bool = True
     """What to gather: callers turn off what no selected rule reads."""
     allow_private: bool = False
     """Connect to loopback, private, link-local and other non-public addresses too."""

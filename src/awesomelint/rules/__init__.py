@@ -28,6 +28,7 @@ from awesomelint.rules import (
     misspelling,
     mojibake,
     non_canonical_url,
+    preprint_published,
     unused_suppression,
     venue_alias,
     venue_tag_format,
@@ -56,6 +57,7 @@ ALL_RULES: tuple[Rule, ...] = (
     non_canonical_url.RULE,
     venue_alias.RULE,
     venue_tag_format.RULE,
+    preprint_published.RULE,
 )
 
 __all__ = ["ALL_RULES", "Context", "Rule", "find_rule", "matches"]
