@@ -152,12 +152,21 @@ def _codespell_targets() -> frozenset[str]:
     return frozenset(targets)
 
 
+_LINE_SCANS = 100
+"""Words looked up by reading the dictionary's lines that have them; after this many, the set
+of every target is built (it costs about as much as 100 such reads), so that a file of very
+many distinct words costs one read of the dictionary, not one for each."""
+_line_scans = 0
+
+
 def _is_codespell_target(word: str) -> bool:
-    """Whether codespell suggests `word` (lower case letters): its lines that have the word
-    are read, not the whole dictionary."""
+    """Whether codespell suggests `word` (lower case letters): for the first words looked up,
+    only the dictionary's lines that have the word are read, not the whole dictionary."""
+    global _line_scans
     text = _codespell_plain_text()
-    if text is None or _codespell_sorted_lines() is None:
+    if text is None or _codespell_sorted_lines() is None or _line_scans >= _LINE_SCANS:
         return word in _codespell_targets()
+    _line_scans += 1
     at = text.find(word)
     while at != -1:
         start = text.rfind("\n", 0, at) + 1

@@ -7,6 +7,9 @@ offered only where `awesomelint.rules._isolation` finds the rest unchanged.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 from awesomelint.diagnostics import Applicability, Edit, Fix
 from awesomelint.document.model import Document, Entry
 from awesomelint.rules._isolation import keeps_the_rest
@@ -29,11 +32,11 @@ def entry_lines(doc: Document, entry: Entry) -> Edit:
 def deletion_fix(doc: Document, entry: Entry) -> Fix | None:
     """An unsafe fix deleting `entry` with its children, or None where the rest would change."""
     edit = entry_lines(doc, entry)
-    removed = tuple(
-        (link.url, None)
-        for link in doc.links
-        if edit.start <= link.span.start and link.span.end <= edit.end
-    )
+    # doc.links is in source order: only the links starting inside the cut are looked at.
+    first = bisect.bisect_left(doc.links, edit.start, key=lambda link: link.span.start)
+    following = (doc.links[i] for i in range(first, len(doc.links)))
+    inside = itertools.takewhile(lambda link: link.span.start < edit.end, following)
+    removed = tuple((link.url, None) for link in inside if link.span.end <= edit.end)
     count = sum(1 for _ in entry.walk())
     fix = Fix((edit,), Applicability.UNSAFE, link_changes=removed, removes_entries=count)
     return fix if keeps_the_rest(doc, fix) else None

@@ -1,14 +1,49 @@
-"""Checking one fix alone: does the rest of its section still parse the same without it?"""
+"""Checking one fix alone: does the rest of its section still parse the same without it?
+
+Each check parses a window of the text twice. The windows a document's checks may parse add
+up to at most `BUDGET_PER_CHAR` times its length (plus `BUDGET_BASE`): past that, deletions
+are not offered as fixes, so that a file of very many deletable entries (a hostile one, say:
+a table of thousands of copies) costs time in proportion to its size. Real lists stay far
+below it.
+"""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses as dc
 import functools
 from collections import Counter
 
 from awesomelint.diagnostics import Edit, Fix, OverlappingEdits, apply_edits
-from awesomelint.document.model import Document, EntryKind, Span
+from awesomelint.document.model import Document, Entry, EntryKind, Span
 from awesomelint.document.parse import parse_text
+
+BUDGET_PER_CHAR = 2
+BUDGET_BASE = 256 * 1024
+_BUDGETS: dict[int, tuple[Document, list[int]]] = {}
+"""id(document) -> the document and what is left of its budget, for the last few documents."""
+_KEPT_BUDGETS = 8
+
+
+def _budget(doc: Document) -> list[int]:
+    """What is left of the document's budget, in a list to update in place."""
+    held = _BUDGETS.get(id(doc))
+    if held is None or held[0] is not doc:
+        while len(_BUDGETS) >= _KEPT_BUDGETS:
+            del _BUDGETS[next(iter(_BUDGETS))]
+        held = _BUDGETS[id(doc)] = (doc, [BUDGET_PER_CHAR * len(doc.text) + BUDGET_BASE])
+    return held[1]
+
+
+def _spend(doc: Document, amount: int) -> bool:
+    """Take `amount` from the document's budget. When it is short, the budget is used up: no
+    window is looked for again (finding one costs about its length too)."""
+    left = _budget(doc)
+    if left[0] < amount:
+        left[0] = 0
+        return False
+    left[0] -= amount
+    return True
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -51,16 +86,11 @@ def _window(doc: Document, edit: Edit) -> Span:
     cut = edit.start
     while cut < edit.end and doc.text[cut] in " \t\n>":
         cut += 1
-    index = next(
-        (
-            i
-            for i, e in enumerate(entries)
-            if e.span.start == cut or e.span.start <= cut < e.span.end
-        ),
-        None,
-    )
-    if index is None or entries[index].kind is EntryKind.TABLE_ROW:
+    index = _entry_at(entries, cut)
+    if index is None:
         return scope
+    if entries[index].kind is EntryKind.TABLE_ROW:
+        return _table_window(doc, entries, index, scope)
     start = entries[index - 1].span.start if index > 0 else scope.start
     end = entries[index + 1].span.end if index + 1 < len(entries) else scope.end
     start = doc.text.rfind("\n", 0, start) + 1
@@ -69,11 +99,46 @@ def _window(doc: Document, edit: Edit) -> Span:
     return Span(start, max(end, edit.end))
 
 
+def _entry_at(entries: tuple[Entry, ...], cut: int) -> int | None:
+    """The index of the entry that starts at or holds offset `cut` (entries are in order)."""
+    index = bisect.bisect_right(entries, cut, key=lambda e: e.span.start) - 1
+    if index >= 0 and (entries[index].span.start == cut or cut < entries[index].span.end):
+        return index
+    return None
+
+
+def _same_table(doc: Document, upper: Entry, lower: Entry) -> bool:
+    """Whether two table rows, `upper` before `lower`, are consecutive lines of one table."""
+    return (
+        upper.kind is lower.kind is EntryKind.TABLE_ROW
+        and doc.position(lower.span.start)[0] == doc.position(upper.span.start)[0] + 1
+    )
+
+
+def _table_window(doc: Document, entries: tuple[Entry, ...], index: int, scope: Span) -> Span:
+    """A table row's window: from the table's header row to the row after it (to the
+    section's end for a last row). Rows do not change how other rows parse; the header and
+    the delimiter row are what make the lines a table at all."""
+    first = index
+    while first > 0 and _same_table(doc, entries[first - 1], entries[first]):
+        first -= 1
+    header_line = doc.position(entries[first].span.start)[0] - 2  # 1-based; header, delimiter
+    start = doc.lines.line_start(header_line - 1) if header_line >= 1 else scope.start
+    start = max(start, scope.start)
+    following = index + 1 < len(entries) and _same_table(doc, entries[index], entries[index + 1])
+    end = entries[index + 1].span.end if following else scope.end
+    return Span(start, end)
+
+
 def _keeps_the_rest(doc: Document, edit: Edit, removed: int) -> bool:
     """Whether the cut removes `removed` entries and every other entry and link is kept."""
+    if _budget(doc)[0] <= 0:
+        return False
     scope = _window(doc, edit)
     if not (scope.start <= edit.start and edit.end <= scope.end):
         scope = Span(0, len(doc.text))
+    if not _spend(doc, 2 * (scope.end - scope.start)):
+        return False
     before = _shape(doc.text[scope.start : scope.end])
     local = Edit(edit.start - scope.start, edit.end - scope.start)
     kept_entries = _outside(before.entries, local)
