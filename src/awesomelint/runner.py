@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from awesomelint.diagnostics import Finding
+from awesomelint.document.source import DEFAULT_MAX_FILE_SIZE
 from awesomelint.engine import DEFAULT_SETTINGS, FactGatherer, RuleSettings, check_documents
 from awesomelint.report import RunResult
 from awesomelint.rules import Rule
@@ -23,6 +24,8 @@ class CheckRequest:
     changed: Mapping[Path, frozenset[int]] | None = None
     """With `--since`: the lines that count; findings elsewhere are dropped."""
     gather: FactGatherer | None = None
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
+    """Bytes; larger files are refused unread (None: no limit)."""
 
 
 def only_changed(
@@ -36,7 +39,7 @@ def only_changed(
 
 
 def run_check(request: CheckRequest) -> RunResult:
-    loaded = load(request.paths, request.exclude, request.settings.root)
+    loaded = load(request.paths, request.exclude, request.settings.root, request.max_file_size)
     facts: Mapping[str, Any] = {}
     notes: tuple[str, ...] = ()
     if request.gather is not None and loaded.documents:

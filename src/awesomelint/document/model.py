@@ -137,6 +137,19 @@ class FrontMatter:
 
 
 @dc.dataclass(frozen=True, slots=True)
+class FileStamp:
+    """A file as it was read: where it was and what it held, to tell before writing it back
+    whether someone changed it meanwhile."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    digest: bytes
+    """SHA-256 of the bytes read."""
+
+
+@dc.dataclass(frozen=True, slots=True)
 class Document:
     path: Path
     text: str
@@ -151,6 +164,10 @@ class Document:
     """Every link in the document in source order: entries, headings, paragraphs and HTML."""
     code_spans: tuple[Span, ...]
     """Inline code and code blocks, where prose rules must not look."""
+    encoding: str = "utf-8"
+    """The file's encoding (utf-8, or utf-16/32 with a BOM), used when it is written back."""
+    stamp: FileStamp | None = None
+    """The file as read from disk; None for text that did not come from a file."""
     _by_start: tuple[list[int], list[Section]] = dc.field(init=False, repr=False, compare=False)
     """Every section in `walk_sections` order and their starts, for `section_at`."""
 

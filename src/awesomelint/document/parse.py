@@ -389,6 +389,8 @@ def parse_source(source: Source) -> ParsedDocument:
         sections=sections,
         links=tuple(sorted(walker.links, key=lambda link: link.span.start)),
         code_spans=tuple(sorted(walker.code_spans, key=lambda span: span.start)),
+        encoding=source.encoding,
+        stamp=source.stamp,
     )
     return ParsedDocument(document, tuple(walker.problems))
 

@@ -10,11 +10,11 @@ from typing import Any
 
 from awesomelint.diagnostics import FileError
 from awesomelint.document.parse import ParsedDocument, parse_source
-from awesomelint.document.source import Source
+from awesomelint.document.source import DEFAULT_MAX_FILE_SIZE, Source
 from awesomelint.engine import DEFAULT_SETTINGS, FactGatherer, RuleSettings, check_documents
-from awesomelint.errors import FixError
+from awesomelint.errors import FixError, WriteError
 from awesomelint.fixing.fixer import MAX_PASSES, FixOutcome, fix_document, verify
-from awesomelint.fixing.writer import write_atomically
+from awesomelint.fixing.writer import WritePolicy, remove_stale_temporaries, write_file
 from awesomelint.report import RunResult
 from awesomelint.rules import Rule
 from awesomelint.workspace.load import load
@@ -29,6 +29,8 @@ class FixRequest:
     settings: RuleSettings = DEFAULT_SETTINGS
     exclude: tuple[str, ...] = ()
     gather: FactGatherer | None = None
+    write: WritePolicy = dc.field(default_factory=WritePolicy)
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -101,18 +103,23 @@ def _diff(before: ParsedDocument, after: ParsedDocument) -> str:
     )
 
 
-def _write(parsed: ParsedDocument) -> FileError | None:
-    doc = parsed.document
-    source = Source(doc.path, doc.text, doc.newline, doc.bom)
+def _write(fixed: ParsedDocument, read: ParsedDocument, policy: WritePolicy) -> FileError | None:
+    """Write `fixed` back in the encoding of the file as `read`, if it is still as read."""
+    doc, original = fixed.document, read.document
+    source = Source(doc.path, doc.text, doc.newline, doc.bom, original.encoding)
     try:
-        write_atomically(doc.path, source.restore(doc.text).encode("utf-8"))
+        write_file(doc.path, source.encode(doc.text), stamp=original.stamp, policy=policy)
+    except WriteError as err:
+        return FileError(doc.path, str(err))
     except OSError as err:
         return FileError(doc.path, f"{doc.path}: cannot write ({err.strerror or err})")
     return None
 
 
 def run_fix(paths: Sequence[Path], request: FixRequest) -> FixRunResult:
-    loaded = load(paths, request.exclude, request.settings.root)
+    loaded = load(paths, request.exclude, request.settings.root, request.max_file_size)
+    if not request.diff:
+        remove_stale_temporaries(parsed.document.path for parsed in loaded.documents)
     errors = list(loaded.errors)
     facts: Mapping[str, Any] = {}
     notes: tuple[str, ...] = ()
@@ -134,7 +141,7 @@ def run_fix(paths: Sequence[Path], request: FixRequest) -> FixRunResult:
         if request.diff:
             diffs.append(_diff(parsed, outcome.parsed))
         else:
-            failed = _write(outcome.parsed)
+            failed = _write(outcome.parsed, parsed, request.write)
             if failed is not None:
                 errors.append(failed)
                 continue
