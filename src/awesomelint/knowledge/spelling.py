@@ -255,6 +255,27 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """`edit_distance(a, b) == 1`, in one pass instead of a table of len(a) * len(b)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) != len(b):  # one insertion at the first difference
+        return a[first:] == b[first + 1 :]
+    if first == len(a):
+        return False  # the same word
+    if a[first + 1 :] == b[first + 1 :]:
+        return True  # one substitution
+    return (  # two neighbours swapped
+        first + 1 < len(a)
+        and a[first] == b[first + 1]
+        and a[first + 1] == b[first]
+        and a[first + 2 :] == b[first + 2 :]
+    )
+
+
 def one_edit_away(word: str) -> set[str]:
     """Every lower-case string one deletion, swap, substitution or insertion from `word`."""
     letters = string.ascii_lowercase

@@ -197,7 +197,7 @@ class _Checker:
             # ("grained", "trained").
             if c[0] == lower[0]
             and (c in vocabulary or len(lower) >= MIN_FILE_WORD_LENGTH)
-            and spelling.edit_distance(lower, c) == 1
+            and spelling.one_edit_apart(lower, c)
             and not spelling.is_variant(lower, c)
         ]
         # Known words are looked up last: the codespell part of them is slow to look up.
