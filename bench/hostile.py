@@ -136,6 +136,19 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "table": ("a long table", _table),
     "wide-table": ("a table with very many columns", _wide_table),
     "entries": ("ordinary entries", _entries),
+    "unclosed-directives": (
+        "`<!-- awesomelint-disable ` repeated, never closed",
+        _paragraph("<!-- awesomelint-disable "),
+    ),
+    "suppressed-entries": (
+        "a disable, an entry, an enable, repeated",
+        lambda size: _repeat(
+            "<!-- awesomelint-disable URL001 -->\n- [a](http://example.org/)\n"
+            "<!-- awesomelint-enable URL001 -->\n",
+            size,
+            "# Title\n\n",
+        ),
+    ),
 }
 
 

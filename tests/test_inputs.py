@@ -318,6 +318,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "a table of copies": table_of_copies,
     "nested copies": nested_copies,
     "empty items": lambda n: "# T\n\n" + "-\n" * (n // 2),
+    "suppressed entries": lambda n: (
+        "# T\n\n" + "<!-- awesomelint-disable URL001 -->\n- [a](http://x.org/a)\n"
+        "<!-- awesomelint-enable URL001 -->\n" * (n // 90)
+    ),
 }
 
 
@@ -336,9 +340,17 @@ def test_hostile_shapes_cost_time_in_proportion_to_their_size(shape: str) -> Non
         ("# T\n\nSome " + "a" * 200_000 + " words\n", None),
         ("# T\n\nSome " + "Transfomer" + "s" * 100_000 + " words\n", None),
         ("# T\n\n" + "<!-- " * 40_000 + "\n", None),
+        ("# T\n\n" + "<!-- awesomelint-disable " * 20_000 + "\n", None),
         ("# T\n\nThe Transfomer " + "a@" * 40_000 + " b\n", "TYP001"),
     ],
-    ids=["unclosed destinations", "a giant word", "a giant misspelling", "comments", "at signs"],
+    ids=[
+        "unclosed destinations",
+        "a giant word",
+        "a giant misspelling",
+        "comments",
+        "directives",
+        "at signs",
+    ],
 )
 def test_large_hostile_inputs_complete_with_sensible_findings(text: str, found: str | None) -> None:
     codes = {finding.code for finding in check_text(text)}
@@ -350,3 +362,16 @@ def test_large_hostile_files_load_through_the_cli(tmp_path: Path) -> None:
     path.write_text("# T\n\n" + "[a](b" * 50_000 + "\n" + "word" * 50_000 + "\n")
     doc = parse_source(read(path))
     assert doc.problems
+
+
+@needs_fifo
+def test_a_configuration_file_that_is_a_fifo_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "awesomelint.toml")
+    with pytest.raises(ConfigError, match=r"awesomelint\.toml: not a regular file \(a FIFO\)"):
+        load_config(cwd=tmp_path)
+
+
+def test_a_huge_configuration_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "awesomelint.toml").write_text("# padding\n" * 200_000)
+    with pytest.raises(ConfigError, match="over the 1 MB limit"):
+        load_config(cwd=tmp_path)

@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from awesomelint.diagnostics import Severity
-from awesomelint.document.source import DEFAULT_MAX_FILE_SIZE
-from awesomelint.errors import ConfigError
+from awesomelint.document.source import DEFAULT_MAX_FILE_SIZE, MB, read_regular
+from awesomelint.errors import ConfigError, InputError
 from awesomelint.rules import Rule, find_rule
 from awesomelint.selection import check_selectors
 
 CONFIG_NAMES = ("awesomelint.toml", ".awesomelint.toml", "pyproject.toml")
+CONFIG_MAX_SIZE = MB
 _TOP_KEYS = frozenset(
     {
         "select",
@@ -89,8 +90,8 @@ def find_config(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if not candidate.is_file():
-                continue
+            if candidate.is_dir() or not (candidate.exists() or candidate.is_symlink()):
+                continue  # a special file or a dangling link is an error: see _read
             if name != "pyproject.toml" or "awesomelint" in _read(candidate).get("tool", {}):
                 return candidate
     return None
@@ -98,12 +99,14 @@ def find_config(start: Path) -> Path | None:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        data, _ = read_regular(path, CONFIG_MAX_SIZE)
+        return tomllib.loads(data.decode("utf-8"))
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: not valid TOML ({err})") from None
-    except OSError as err:
-        raise ConfigError(f"{path}: cannot read ({err.strerror or err})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not valid TOML (not UTF-8)") from None
+    except InputError as err:
+        raise ConfigError(str(err).replace("(max-file-size)", "(a configuration file)")) from None
 
 
 def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:

@@ -164,6 +164,20 @@ def _os_error(path: Path, err: OSError) -> InputError:
 
 def read(path: Path, max_size: int | None = DEFAULT_MAX_FILE_SIZE) -> Source:
     """Read and decode a regular file of at most `max_size` bytes (None: any size)."""
+    data, st = read_regular(path, max_size)
+    stamp = FileStamp(
+        device=st.st_dev,
+        inode=st.st_ino,
+        size=len(data),
+        mtime_ns=st.st_mtime_ns,
+        digest=hashlib.sha256(data).digest(),
+    )
+    return decode(data, path, stamp)
+
+
+def read_regular(path: Path, max_size: int | None) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file of at most `max_size` bytes, and its `fstat`; InputError
+    for anything else (see the module docs)."""
     try:
         _refuse(path, os.stat(path), max_size)
         fd = os.open(path, _OPEN_FLAGS)
@@ -178,11 +192,4 @@ def read(path: Path, max_size: int | None = DEFAULT_MAX_FILE_SIZE) -> Source:
         raise _os_error(path, err) from None
     if max_size is not None and len(data) > max_size:
         raise InputError(_too_large(path, len(data), max_size))
-    stamp = FileStamp(
-        device=st.st_dev,
-        inode=st.st_ino,
-        size=len(data),
-        mtime_ns=st.st_mtime_ns,
-        digest=hashlib.sha256(data).digest(),
-    )
-    return decode(data, path, stamp)
+    return data, st
