@@ -4,6 +4,7 @@ that must cost time in proportion to their size (counted in executed lines, neve
 from __future__ import annotations
 
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -19,14 +20,18 @@ from click.testing import CliRunner
 import awesomelint
 from awesomelint.cli import cli
 from awesomelint.config import load_config, parse_size
+from awesomelint.diagnostics import Edit, Finding, Fix, Severity, conflict
+from awesomelint.document.model import Span
 from awesomelint.document.parse import parse_source, parse_text
 from awesomelint.document.source import MB, decode, read
 from awesomelint.engine import check_documents
 from awesomelint.errors import ConfigError, InputError
+from awesomelint.fixing.edits import choose_fixes
 from awesomelint.fixing.fixrun import FixRequest, run_fix
 from awesomelint.rules import ALL_RULES, find_rule
 from awesomelint.workspace.load import load
 
+ERROR = Severity.ERROR
 OFFLINE = tuple(rule for rule in ALL_RULES if not rule.needs_network)
 ENTRY = "# L\n\n- [A paper](http://arxiv.org/abs/2301.00001)\n"
 FIXED = "# L\n\n- [A paper](https://arxiv.org/abs/2301.00001)\n"
@@ -375,3 +380,47 @@ def test_a_huge_configuration_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "awesomelint.toml").write_text("# padding\n" * 200_000)
     with pytest.raises(ConfigError, match="over the 1 MB limit"):
         load_config(cwd=tmp_path)
+
+
+def test_fixing_thousands_of_misspellings_costs_time_in_proportion() -> None:
+    from awesomelint.fixing.fixer import fix_document
+
+    def fix(size: int) -> None:
+        parsed = parse_text(repeated("transfomer visulization ", size))
+        outcome = fix_document(parsed, OFFLINE)
+        assert "transfomer" not in outcome.parsed.document.text
+
+    small, large = executed_lines(lambda: fix(6_000)), executed_lines(lambda: fix(24_000))
+    assert large <= 6 * small, f"{small} lines for 6 KB, {large} for 24 KB"
+
+
+def random_fixes(rnd: random.Random) -> list[Finding]:
+    findings = []
+    for _ in range(rnd.randint(0, 14)):
+        edits = []
+        for _ in range(rnd.randint(1, 3)):
+            start = rnd.randint(0, 15)
+            edits.append(Edit(start, start + rnd.choice([0, 0, 1, 2, 5]), rnd.choice(["", "x"])))
+        code = rnd.choice(["AAA001", "BBB001"])
+        fix = Fix(tuple(edits))
+        findings.append(Finding(Path("x.md"), code, "r", "m", Span(0, 0), 1, 1, 1, 1, ERROR, fix))
+    return findings
+
+
+def test_choosing_fixes_agrees_with_checking_every_pair() -> None:
+    def every_pair(findings: list[Finding]) -> list[Finding]:
+        chosen: list[Finding] = []
+        taken: list[Edit] = []
+        for finding in sorted(
+            findings, key=lambda f: (min(e.start for e in f.fix.edits), f.code) if f.fix else 0
+        ):
+            assert finding.fix is not None
+            if not any(conflict(new, old) for new in finding.fix.edits for old in taken):
+                chosen.append(finding)
+                taken.extend(finding.fix.edits)
+        return chosen
+
+    rnd = random.Random(7)
+    for _ in range(3000):
+        findings = random_fixes(rnd)
+        assert choose_fixes(findings) == every_pair(findings)
