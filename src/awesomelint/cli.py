@@ -86,6 +86,12 @@ def _common_options(func: F) -> F:
             default=None,
             help="How findings are printed (default: github under GitHub Actions, else text).",
         ),
+        click.option(
+            "--max-file-size",
+            metavar="SIZE",
+            help='Refuse larger files unread, e.g. "10MB" (the default) or 0 for no limit '
+            "(config: max-file-size).",
+        ),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -101,6 +107,7 @@ class _Common:
     online: bool
     output_format: str
     net_flags: Any
+    max_file_size: int | None
 
     def gatherer(self, changed: Any = None) -> Any:
         """The network fact gatherer, or None when no selected rule needs the network."""
@@ -126,6 +133,7 @@ def _common(
     cache_dir: Path | None,
     no_cache: bool,
     github_api: str | None,
+    max_file_size: str | None,
 ) -> _Common:
     from awesomelint.config import load_config
     from awesomelint.engine import RuleSettings
@@ -151,7 +159,38 @@ def _common(
     )
     flags = NetOptions(remaps=remap, cache_dir=cache_dir, no_cache=no_cache, github_api=github_api)
     return _Common(
-        paths, config, rules, settings, online, output_format or _default_format(), flags
+        paths,
+        config,
+        rules,
+        settings,
+        online,
+        output_format or _default_format(),
+        flags,
+        _max_size(max_file_size, config.max_file_size),
+    )
+
+
+def _max_size(flag: str | None, configured: int | None) -> int | None:
+    if flag is None:
+        return configured
+    from awesomelint.config import parse_size
+
+    try:
+        return parse_size(int(flag) if flag.strip().isdigit() else flag)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="'--max-file-size'") from None
+
+
+def _write_policy(run: _Common, hard_links: bool, outside_symlinks: bool) -> Any:
+    """Where fixed files may be written: symbolic links may lead into the working directory,
+    the project root and the paths named on the command line (a file's folder)."""
+    from awesomelint.fixing.writer import WritePolicy
+
+    named = [path if path.is_dir() else path.parent for path in run.paths]
+    return WritePolicy(
+        roots=(Path.cwd(), run.config.root, *named),
+        allow_hard_links=hard_links,
+        allow_outside_symlinks=outside_symlinks,
     )
 
 
@@ -188,6 +227,7 @@ def check(since: str | None, exit_zero: bool, **common: Any) -> None:
         exclude=run.config.exclude,
         changed=changed,
         gather=run.gatherer(changed),
+        max_file_size=run.max_file_size,
     )
     result = run_check(request)
     result = dc.replace(result, color=_color(sys.stdout) and run.output_format == "text")
@@ -207,7 +247,26 @@ def check(since: str | None, exit_zero: bool, **common: Any) -> None:
     default=None,
     help="Also rewrite files into canonical form with mdformat (config: format = true).",
 )
-def fix(unsafe_fixes: bool, show_diff: bool, format_files: bool | None, **common: Any) -> None:
+@click.option(
+    "--allow-hard-links",
+    is_flag=True,
+    help="Rewrite files that have other hard links in place, through the shared file "
+    "(not atomic); by default they are not written.",
+)
+@click.option(
+    "--allow-outside-symlinks",
+    is_flag=True,
+    help="Write through symbolic links that lead outside the working directory, the project "
+    "root and the named paths; by default such files are not written.",
+)
+def fix(
+    unsafe_fixes: bool,
+    show_diff: bool,
+    format_files: bool | None,
+    allow_hard_links: bool,
+    allow_outside_symlinks: bool,
+    **common: Any,
+) -> None:
     """Fix list files in place (default: lists/)."""
     from awesomelint.fixing.fixrun import FixRequest, run_fix
     from awesomelint.report import REPORTERS
@@ -222,6 +281,8 @@ def fix(unsafe_fixes: bool, show_diff: bool, format_files: bool | None, **common
         settings=run.settings,
         exclude=run.config.exclude,
         gather=run.gatherer(),
+        write=_write_policy(run, allow_hard_links, allow_outside_symlinks),
+        max_file_size=run.max_file_size,
     )
     outcome = run_fix(list(run.paths), request)
     result = outcome.result

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses as dc
 import functools
+import re
 import tomllib
 import types
 import typing
@@ -16,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from awesomelint.diagnostics import Severity
-from awesomelint.errors import ConfigError
+from awesomelint.document.source import DEFAULT_MAX_FILE_SIZE, MB, read_regular
+from awesomelint.errors import ConfigError, InputError
 from awesomelint.rules import Rule, find_rule
 from awesomelint.selection import check_selectors
 
 CONFIG_NAMES = ("awesomelint.toml", ".awesomelint.toml", "pyproject.toml")
+CONFIG_MAX_SIZE = MB
 _TOP_KEYS = frozenset(
     {
         "select",
@@ -33,8 +36,11 @@ _TOP_KEYS = frozenset(
         "format",
         "rules",
         "links",
+        "max-file-size",
     }
 )
+_SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([kmg]i?b?|b)?\s*", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 _LINK_KEYS = frozenset(
     {
         "arxiv-api",
@@ -64,6 +70,8 @@ class Config:
     rule_options: Mapping[str, Any] = dc.field(default_factory=dict)
     """Rule code -> that rule's Options instance, for rules the file configures."""
     links: Mapping[str, Any] = dc.field(default_factory=dict)
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
+    """Bytes; larger files are refused unread. None: no limit."""
 
     @property
     def root(self) -> Path:
@@ -71,12 +79,28 @@ class Config:
         return self.path.parent if self.path is not None else Path.cwd()
 
 
+def parse_size(value: object) -> int | None:
+    """A file size: a whole number of bytes, or a string such as "10 MB", "512KB" or "2MiB"
+    (K, M and G are powers of 1024, with or without a "B" or "iB"). 0 means no limit: None.
+    Raises ValueError naming what is expected."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        size = value
+    else:
+        match = _SIZE.fullmatch(value) if isinstance(value, str) else None
+        if match is None:
+            raise ValueError('expected a size such as 10485760 or "10 MB"')
+        size = int(float(match[1]) * _UNITS[(match[2] or "")[:1].lower()])
+    if size < 0:
+        raise ValueError("expected a size of 0 (no limit) or more")
+    return size or None
+
+
 def find_config(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if not candidate.is_file():
-                continue
+            if candidate.is_dir() or not (candidate.exists() or candidate.is_symlink()):
+                continue  # a special file or a dangling link is an error: see _read
             if name != "pyproject.toml" or "awesomelint" in _read(candidate).get("tool", {}):
                 return candidate
     return None
@@ -84,12 +108,14 @@ def find_config(start: Path) -> Path | None:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        data, _ = read_regular(path, CONFIG_MAX_SIZE)
+        return tomllib.loads(data.decode("utf-8"))
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: not valid TOML ({err})") from None
-    except OSError as err:
-        raise ConfigError(f"{path}: cannot read ({err.strerror or err})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not valid TOML (not UTF-8)") from None
+    except InputError as err:
+        raise ConfigError(str(err).replace("(max-file-size)", "(a configuration file)")) from None
 
 
 def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
@@ -233,6 +259,10 @@ def _parse(path: Path, table: dict[str, Any], prefix: str) -> Config:
                 reader.key("links", key),
                 "unknown key; expected one of " + ", ".join(sorted(_LINK_KEYS)),
             )
+    try:
+        max_file_size = parse_size(table.get("max-file-size", DEFAULT_MAX_FILE_SIZE))
+    except ValueError as err:
+        raise reader.fail(reader.key("max-file-size"), str(err)) from None
     return Config(
         path=path,
         select=None
@@ -259,4 +289,5 @@ def _parse(path: Path, table: dict[str, Any], prefix: str) -> Config:
         format=reader.boolean(table.get("format", False), "format"),
         rule_options=options,
         links=links,
+        max_file_size=max_file_size,
     )

@@ -18,10 +18,11 @@ from collections.abc import Iterable, Sequence
 from awesomelint.diagnostics import Finding
 from awesomelint.document.model import Document, Span
 
-_DIRECTIVE = re.compile(
+# The opening of a directive; its end is the first "-->" after it, found with str.find: a
+# pattern for the whole comment would read to the end of the text from every unclosed one.
+_DIRECTIVE_START = re.compile(
     r"<!--\s*awesomelint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)"
-    r"(?![\w-])(?P<args>(?:(?!-->).)*?)\s*-->",
-    re.DOTALL,
+    r"(?![\w-])"
 )
 _SPLIT = re.compile(r"[\s,]+")
 
@@ -38,16 +39,25 @@ class Directive:
 def parse_directives(doc: Document) -> list[Directive]:
     if "awesomelint-" not in doc.text:
         return []
+    text = doc.text
     code_starts = [span.start for span in doc.code_spans]
     found = []
-    for match in _DIRECTIVE.finditer(doc.text):
+    match = _DIRECTIVE_START.search(text)
+    while match is not None:
+        close = text.find("-->", match.end())
+        if close == -1:
+            break  # no later directive is closed either
+        end = close + 3
         index = bisect.bisect_right(code_starts, match.start()) - 1
-        if index >= 0 and doc.code_spans[index].contains(match.start()):
-            continue
-        selectors = tuple(s for s in _SPLIT.split(match.group("args").strip()) if s)
-        line = doc.position(match.start())[0]
-        end_line = doc.position(match.end())[0]
-        found.append(Directive(match.group("kind"), selectors, Span(*match.span()), line, end_line))
+        if not (index >= 0 and doc.code_spans[index].contains(match.start())):
+            args = text[match.end() : close]
+            selectors = tuple(s for s in _SPLIT.split(args.strip()) if s)
+            line = doc.position(match.start())[0]
+            end_line = doc.position(end)[0]
+            found.append(
+                Directive(match["kind"], selectors, Span(match.start(), end), line, end_line)
+            )
+        match = _DIRECTIVE_START.search(text, end)
     return found
 
 
@@ -62,37 +72,66 @@ def _names(directive: Directive, finding: Finding) -> bool:
     return not directive.selectors or any(_covers(s, finding) for s in directive.selectors)
 
 
-@dc.dataclass(slots=True)
 class Suppressions:
-    """Which directive, if any, hides a finding."""
+    """Which directive, if any, hides a finding: looked up by the finding's line and by its
+    rule, so that many directives and many findings do not cost their product."""
 
-    directives: Sequence[Directive]
+    def __init__(self, directives: Sequence[Directive]) -> None:
+        self.directives = directives
+        self._on_line: dict[int, list[int]] = {}
+        """Line -> the disable-line and disable-next-line directives for it, in order."""
+        for index, directive in enumerate(directives):
+            if directive.kind == "disable-line":
+                lines: Iterable[int] = range(directive.line, directive.end_line + 1)
+            elif directive.kind == "disable-next-line":
+                lines = (directive.end_line + 1,)
+            else:
+                continue
+            for line in lines:
+                self._on_line.setdefault(line, []).append(index)
+        self._by_rule: dict[tuple[str, str], tuple[int | None, list[int], list[int | None]]] = {}
 
-    def _region_owner(self, finding: Finding) -> Directive | None:
-        owner: Directive | None = None
-        for directive in self.directives:
-            if directive.line > finding.line:
-                break
-            if directive.kind == "disable" and _names(directive, finding):
-                owner = directive
-            elif directive.kind == "enable" and _names(directive, finding):
-                owner = None
-        return owner
+    def _for_rule(self, finding: Finding) -> tuple[int | None, list[int], list[int | None]]:
+        """For the finding's rule: the first disable-file directive naming it, and the lines
+        where a disable or enable directive naming it starts, with the disable's index (None
+        for an enable)."""
+        key = (finding.rule, finding.code)
+        found = self._by_rule.get(key)
+        if found is None:
+            whole_file: int | None = None
+            lines: list[int] = []
+            owners: list[int | None] = []
+            for index, directive in enumerate(self.directives):
+                if directive.kind not in ("disable-file", "disable", "enable"):
+                    continue
+                if not _names(directive, finding):
+                    continue
+                if directive.kind == "disable-file":
+                    whole_file = index if whole_file is None else whole_file
+                else:
+                    lines.append(directive.line)
+                    owners.append(index if directive.kind == "disable" else None)
+            found = self._by_rule[key] = (whole_file, lines, owners)
+        return found
+
+    def owner_index(self, finding: Finding) -> int | None:
+        """The index of the directive that hides `finding`, or None."""
+        whole_file, lines, owners = self._for_rule(finding)
+        here = [
+            index
+            for index in self._on_line.get(finding.line, ())
+            if _names(self.directives[index], finding)
+        ]
+        if whole_file is not None:
+            here.append(whole_file)
+        if here:
+            return min(here)
+        at = bisect.bisect_right(lines, finding.line) - 1
+        return owners[at] if at >= 0 else None
 
     def owner(self, finding: Finding) -> Directive | None:
-        for directive in self.directives:
-            if not _names(directive, finding):
-                continue
-            if directive.kind == "disable-file":
-                return directive
-            if (
-                directive.kind == "disable-line"
-                and directive.line <= finding.line <= directive.end_line
-            ):
-                return directive
-            if directive.kind == "disable-next-line" and finding.line == directive.end_line + 1:
-                return directive
-        return self._region_owner(finding)
+        index = self.owner_index(finding)
+        return None if index is None else self.directives[index]
 
 
 def apply_suppressions(
@@ -106,9 +145,9 @@ def apply_suppressions(
     kept: list[Finding] = []
     used: set[int] = set()
     for finding in findings:
-        owner = suppressions.owner(finding)
+        owner = suppressions.owner_index(finding)
         if owner is None:
             kept.append(finding)
         else:
-            used.add(directives.index(owner))
+            used.add(owner)
     return kept, directives, used

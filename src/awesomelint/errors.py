@@ -29,3 +29,8 @@ class RuleCrashed(AwesomelintError):
 
 class FixError(AwesomelintError):
     """Fixing a file failed a safety check or did not converge; nothing was written."""
+
+
+class WriteError(AwesomelintError):
+    """A fixed file was not written back on purpose: it changed on disk since it was read, or
+    replacing it would break a hard link, lose its owner or follow a link out of the tree."""

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from awesomelint.diagnostics import Finding
+from awesomelint.document.source import DEFAULT_MAX_FILE_SIZE
 from awesomelint.engine import DEFAULT_SETTINGS, Checker, FactGatherer, RuleSettings, gather_facts
 from awesomelint.report import RunResult
 from awesomelint.rules import Rule
@@ -22,6 +23,8 @@ class CheckRequest:
     changed: Mapping[Path, frozenset[int]] | None = None
     """With `--since`: the lines that count; findings elsewhere are dropped."""
     gather: FactGatherer | None = None
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
+    """Bytes; larger files are refused unread (None: no limit)."""
 
 
 def only_changed(
@@ -35,7 +38,7 @@ def only_changed(
 
 
 def run_check(request: CheckRequest) -> RunResult:
-    loaded = load(request.paths, request.exclude, request.settings.root)
+    loaded = load(request.paths, request.exclude, request.settings.root, request.max_file_size)
     facts, notes, failed = gather_facts(request.gather, loaded.documents)
     checked = Checker(request.rules, facts, request.settings).run(loaded.documents)
     return RunResult(

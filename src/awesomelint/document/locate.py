@@ -7,9 +7,12 @@ CommonMark's inline rules for links (spec sections 6.3 code spans, 6.5 links, 6.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses as dc
 import re
 from collections.abc import Mapping
+
+from awesomelint.document.link_tail import parse_inline_tail
 
 _SPECIAL = re.compile(r"[\\`\[\]<]")
 _BACKTICKS = re.compile(r"`+")
@@ -19,10 +22,8 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>")
 _HTML_URL_ATTR = re.compile(
     r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'`=<]+))""", re.IGNORECASE
 )
-# A destination with no parentheses, escapes, spaces or controls: the common case, in one match.
-_PLAIN_DESTINATION = re.compile(r"[^ \x00-\x1f()\\]*")
-_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_WHITESPACE = " \t\n"
+MAX_LABEL = 999
+"""CommonMark's longest link label; a longer bracketed text is never a reference."""
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -72,99 +73,6 @@ def _line_end(text: str, pos: int, end: int) -> int:
     return end if nl == -1 else nl
 
 
-def _skip_space(text: str, pos: int, end: int) -> int:
-    """Skip spaces and tabs and at most one line ending, as CommonMark allows inside links."""
-    newline_seen = False
-    while pos < end and text[pos] in _WHITESPACE:
-        if text[pos] == "\n":
-            if newline_seen:
-                break
-            newline_seen = True
-        pos += 1
-    return pos
-
-
-def _parse_destination(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
-    """Parse a destination at `pos`; return (url_start, url_end, next_pos) or None."""
-    if pos < end and text[pos] == "<":
-        q = pos + 1
-        while q < end:
-            ch = text[q]
-            if ch == "\\" and q + 1 < end:
-                q += 2
-                continue
-            if ch == ">":
-                return pos + 1, q, q + 1
-            if ch in "<\n":
-                return None
-            q += 1
-        return None
-    fast = _PLAIN_DESTINATION.match(text, pos, end)
-    q = fast.end() if fast is not None else pos
-    if q >= end or text[q] == ")" or text[q] <= " ":
-        return pos, q, q
-    q = pos
-    depth = 0
-    while q < end:
-        ch = text[q]
-        if ch == "\\" and q + 1 < end and text[q + 1] in _ASCII_PUNCT:
-            q += 2
-            continue
-        if ch <= " ":
-            break
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0:
-                break
-            depth -= 1
-        q += 1
-    if depth != 0:
-        return None
-    return pos, q, q
-
-
-def _parse_title(text: str, pos: int, end: int) -> int | None:
-    """Parse a link title at `pos`; return the offset after it, or None."""
-    closer = {'"': '"', "'": "'", "(": ")"}[text[pos]]
-    q = pos + 1
-    while q < end:
-        ch = text[q]
-        if ch == "\\":
-            q += 2
-            continue
-        if ch == closer:
-            return q + 1
-        if closer == ")" and ch == "(":
-            return None
-        q += 1
-    return None
-
-
-def _parse_inline_tail(text: str, pos: int, end: int) -> tuple[int, int, int] | str:
-    """Parse `(dest "title")` starting at the `(` at `pos`.
-
-    Returns (url_start, url_end, end_of_link), or a reason why it is not a link.
-    """
-    q = _skip_space(text, pos + 1, end)
-    dest = _parse_destination(text, q, end)
-    if dest is None:
-        return "the link destination is never closed"
-    url_start, url_end, q = dest
-    after_dest = q
-    q = _skip_space(text, q, end)
-    if q < end and text[q] in "\"'(" and q > after_dest:
-        title_end = _parse_title(text, q, end)
-        if title_end is None:
-            return "the link title is never closed"
-        q = _skip_space(text, title_end, end)
-    if q < end and text[q] == ")":
-        return url_start, url_end, q + 1
-    if q < end and text[q] not in _WHITESPACE:
-        return "the link destination contains a space"
-    return "the link destination is never closed"
-
-
 def _html_links(text: str, start: int, end: int, scan: InlineScan) -> None:
     for attr in _HTML_URL_ATTR.finditer(text, start, end):
         group = next(g for g in (1, 2, 3) if attr.group(g) is not None)
@@ -190,15 +98,33 @@ def scan_html_block(text: str, start: int, end: int) -> InlineScan:
     return scan
 
 
-def _scan_code_span(text: str, pos: int, end: int, scan: InlineScan) -> int:
+class _BacktickRuns:
+    """The runs of backticks in a region by width, read once: a code span's closer is then
+    looked up, not scanned for (runs of 1, 2, 3... backticks would make that quadratic)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.by_width: dict[int, list[int]] = {}
+        for run in _BACKTICKS.finditer(text, start, end):
+            self.by_width.setdefault(run.end() - run.start(), []).append(run.start())
+
+    def next_start(self, width: int, after: int) -> int | None:
+        """The start of the first run of exactly `width` backticks at or after `after`."""
+        starts = self.by_width.get(width)
+        if not starts:
+            return None
+        index = bisect.bisect_left(starts, after)
+        return starts[index] if index < len(starts) else None
+
+
+def _scan_code_span(text: str, pos: int, end: int, scan: InlineScan, runs: _BacktickRuns) -> int:
     run = _BACKTICKS.match(text, pos, end)
     assert run is not None
     width = run.end() - pos
-    for candidate in _BACKTICKS.finditer(text, run.end(), end):
-        if candidate.end() - candidate.start() == width:
-            scan.code_spans.append((pos, candidate.end()))
-            return candidate.end()
-    return run.end()
+    closer = runs.next_start(width, run.end())
+    if closer is None:
+        return run.end()
+    scan.code_spans.append((pos, closer + width))
+    return closer + width
 
 
 def _scan_angle(text: str, pos: int, end: int, scan: InlineScan) -> int:
@@ -240,6 +166,23 @@ class _Scanner:
         self.scan = InlineScan()
         # [offset of "[", is image, still able to open a link]
         self.openers: list[list[int | bool]] = []
+        self._settled = 0
+        """openers[:_settled] have been switched off by a link already (if not images)."""
+        self._runs: _BacktickRuns | None = None
+        self._line: tuple[int, int] = (end, end)
+        """The last line end found, and where the search for it started."""
+        self._markers: dict[int, int] = {}
+        """Line end -> start of the line's last `](` or `(http`, -1 if none."""
+
+    def line_end(self, pos: int) -> int:
+        """The end of the line holding `pos` (or the region's end); remembered, because a
+        long line may hold many problems."""
+        found, searched_from = self._line
+        if searched_from <= pos <= found:
+            return found
+        found = _line_end(self.text, pos, self.end)
+        self._line = (found, pos)
+        return found
 
     def run(self) -> InlineScan:
         text, end = self.text, self.end
@@ -253,7 +196,9 @@ class _Scanner:
             if ch == "\\":
                 pos = i + 2
             elif ch == "`":
-                pos = _scan_code_span(text, i, end, self.scan)
+                if self._runs is None:
+                    self._runs = _BacktickRuns(text, self.start, end)
+                pos = _scan_code_span(text, i, end, self.scan, self._runs)
             elif ch == "<":
                 pos = _scan_angle(text, i, end, self.scan)
             elif ch == "[":
@@ -270,21 +215,22 @@ class _Scanner:
         if not self.openers:
             if i + 1 < end and text[i + 1] == "(":
                 self.scan.problems.append(
-                    Problem(i, _line_end(text, i, end), "`](` without a matching `[`")
+                    Problem(i, self.line_end(i), "`](` without a matching `[`")
                 )
             return i + 1
         opener, image, active = self.openers.pop()
+        self._settled = min(self._settled, len(self.openers))
         assert isinstance(opener, int)
         if not active:
             return i + 1
         start = opener - 1 if image else opener
         if i + 1 < end and text[i + 1] == "(":
-            tail = _parse_inline_tail(text, i + 1, end)
+            tail = parse_inline_tail(text, i + 1, end)
             if isinstance(tail, tuple):
                 link_end = tail[2]
                 self._add_link(start, link_end, opener, i, bool(image), "inline", tail)
                 return link_end
-            self.scan.problems.append(Problem(start, _line_end(text, i, end), tail))
+            self.scan.problems.append(Problem(start, self.line_end(i), tail))
         reference = self._reference_after(opener, i)
         if reference is not None:
             ref, link_end = reference
@@ -303,13 +249,13 @@ class _Scanner:
         return i + 1
 
     def _reference_after(self, opener: int, close: int) -> tuple[Reference, int] | None:
-        if not self.references:
+        if not self.references or close - opener > MAX_LABEL + 1:
             return None
         text, end = self.text, self.end
         label = text[opener + 1 : close]
         link_end = close + 1
         if close + 1 < end and text[close + 1] == "[":
-            label_end = text.find("]", close + 2, end)
+            label_end = text.find("]", close + 2, min(end, close + MAX_LABEL + 3))
             if label_end != -1:
                 if label_end > close + 2:
                     label = text[close + 2 : label_end]
@@ -344,19 +290,31 @@ class _Scanner:
         )
         if not image:
             # CommonMark: links may not contain links, so earlier openers can no longer form one.
-            for earlier in self.openers:
+            for earlier in self.openers[self._settled :]:
                 if not earlier[1]:
                     earlier[2] = False
+            self._settled = len(self.openers)
+
+    def _last_marker(self, line_end: int) -> int:
+        """Where the last `](` or `(http` of the line ending at `line_end` starts, or -1."""
+        found = self._markers.get(line_end)
+        if found is None:
+            line_start = self.text.rfind("\n", self.start, line_end) + 1
+            line_start = max(line_start, self.start)
+            found = max(
+                self.text.rfind("](", line_start, line_end),
+                self.text.rfind("(http", line_start, line_end),
+            )
+            self._markers[line_end] = found
+        return found
 
     def _report_unclosed_openers(self) -> None:
-        text, end = self.text, self.end
         for opener, _image, active in self.openers:
             assert isinstance(opener, int)
             if not active:
                 continue
-            line_end = _line_end(text, opener, end)
-            rest = text[opener:line_end]
-            if "](" in rest or "(http" in rest:
+            line_end = self.line_end(opener)
+            if self._last_marker(line_end) >= opener:
                 self.scan.problems.append(Problem(opener, line_end, "`[` is never closed"))
 
 

@@ -6,6 +6,7 @@ byte-order mark removed. Spans are half-open: `text[span.start:span.end]`.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses as dc
 import enum
 from collections.abc import Iterator
@@ -171,6 +172,19 @@ class FrontMatter:
 
 
 @dc.dataclass(frozen=True, slots=True)
+class FileStamp:
+    """A file as it was read: where it was and what it held, to tell before writing it back
+    whether someone changed it meanwhile."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    digest: bytes
+    """SHA-256 of the bytes read."""
+
+
+@dc.dataclass(frozen=True, slots=True)
 class Document:
     path: Path
     text: str
@@ -187,6 +201,16 @@ class Document:
     """Inline code and code blocks, where prose rules must not look."""
     definitions: tuple[Definition, ...] = ()
     """Link reference definitions in source order (the first of a label is the one in use)."""
+    encoding: str = "utf-8"
+    """The file's encoding (utf-8, or utf-16/32 with a BOM), used when it is written back."""
+    stamp: FileStamp | None = None
+    """The file as read from disk; None for text that did not come from a file."""
+    _by_start: tuple[list[int], list[Section]] = dc.field(init=False, repr=False, compare=False)
+    """Every section in `walk_sections` order and their starts, for `section_at`."""
+
+    def __post_init__(self) -> None:
+        flat = list(self.walk_sections())
+        object.__setattr__(self, "_by_start", ([s.span.start for s in flat], flat))
 
     def walk_sections(self) -> Iterator[Section]:
         for section in self.sections:
@@ -200,14 +224,14 @@ class Document:
                     yield section, item
 
     def section_at(self, offset: int) -> Section:
-        """The innermost section that contains `offset`."""
-        found = self.sections[0]
-        for section in self.walk_sections():
-            if section.span.start <= offset < section.span.end or (
-                section.span.start <= offset == section.span.end == len(self.text)
-            ):
-                found = section
-        return found
+        """The innermost section that contains `offset` (the end of the text included).
+
+        Sections in walk order start in order, and each lasts at least to the next one's
+        start: so the last one starting at or before `offset` is the innermost holding it."""
+        if not 0 <= offset <= len(self.text):
+            return self.sections[0]
+        starts, flat = self._by_start
+        return flat[max(0, bisect.bisect_right(starts, offset) - 1)]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset."""

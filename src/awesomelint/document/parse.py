@@ -355,6 +355,8 @@ def parse_source(source: Source) -> ParsedDocument:
         links=tuple(sorted(walker.links, key=lambda link: link.span.start)),
         code_spans=tuple(sorted(walker.code_spans, key=lambda span: span.start)),
         definitions=tuple(definitions),
+        encoding=source.encoding,
+        stamp=source.stamp,
     )
     return ParsedDocument(document, tuple(walker.problems))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from awesomelint.diagnostics import FileError
 from awesomelint.document.parse import ParsedDocument, parse_source
-from awesomelint.document.source import Source
+from awesomelint.document.source import DEFAULT_MAX_FILE_SIZE, Source
 from awesomelint.engine import (
     BUG,
     DEFAULT_SETTINGS,
@@ -18,9 +18,9 @@ from awesomelint.engine import (
     RuleSettings,
     gather_facts,
 )
-from awesomelint.errors import FixError, RuleCrashed
+from awesomelint.errors import FixError, RuleCrashed, WriteError
 from awesomelint.fixing.fixer import MAX_PASSES, FixOutcome, fix_documents, verify
-from awesomelint.fixing.writer import write_atomically
+from awesomelint.fixing.writer import WritePolicy, remove_stale_temporaries, write_file
 from awesomelint.report import RunResult
 from awesomelint.rules import Rule
 from awesomelint.workspace.load import load
@@ -35,6 +35,8 @@ class FixRequest:
     settings: RuleSettings = DEFAULT_SETTINGS
     exclude: tuple[str, ...] = ()
     gather: FactGatherer | None = None
+    write: WritePolicy = dc.field(default_factory=WritePolicy)
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -150,11 +152,14 @@ def _diff(before: ParsedDocument, after: ParsedDocument) -> str:
     )
 
 
-def _write(parsed: ParsedDocument) -> FileError | None:
-    doc = parsed.document
-    source = Source(doc.path, doc.text, doc.newline, doc.bom)
+def _write(fixed: ParsedDocument, read: ParsedDocument, policy: WritePolicy) -> FileError | None:
+    """Write `fixed` back in the encoding of the file as `read`, if it is still as read."""
+    doc, original = fixed.document, read.document
+    source = Source(doc.path, doc.text, doc.newline, doc.bom, original.encoding)
     try:
-        write_atomically(doc.path, source.restore(doc.text).encode("utf-8"))
+        write_file(doc.path, source.encode(doc.text), stamp=original.stamp, policy=policy)
+    except WriteError as err:
+        return FileError(doc.path, str(err))
     except OSError as err:
         return FileError(doc.path, f"{doc.path}: cannot write ({err.strerror or err})")
     return None
@@ -174,7 +179,9 @@ def _once(errors: Sequence[FileError]) -> tuple[FileError, ...]:
 
 
 def run_fix(paths: Sequence[Path], request: FixRequest) -> FixRunResult:
-    loaded = load(paths, request.exclude, request.settings.root)
+    loaded = load(paths, request.exclude, request.settings.root, request.max_file_size)
+    if not request.diff:
+        remove_stale_temporaries(parsed.document.path for parsed in loaded.documents)
     facts, notes, failed = gather_facts(request.gather, loaded.documents)
     checker = Checker(request.rules, facts, request.settings)
     outcomes, unplaced = _fix_all(loaded.documents, request, checker)
@@ -192,7 +199,7 @@ def run_fix(paths: Sequence[Path], request: FixRequest) -> FixRunResult:
         if request.diff:
             diffs.append(_diff(parsed, outcome.parsed))
         else:
-            failure = _write(outcome.parsed)
+            failure = _write(outcome.parsed, parsed, request.write)
             if failure is not None:
                 errors.append(failure)
                 continue

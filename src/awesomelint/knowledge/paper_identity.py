@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses as dc
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -162,28 +163,59 @@ def occurrences(docs: Sequence[Document]) -> list[Occurrence]:
     return found
 
 
+@dc.dataclass(slots=True)
+class _Seen:
+    """The earlier occurrences under one key, kept so that a repeat finds, in constant time,
+    the first earlier one of each relation: a paper listed n times costs n, not n * n."""
+
+    files: list[tuple[Document, int]] = dc.field(default_factory=list)
+    """The first occurrence in each of the first two files."""
+    sections: dict[int, list[tuple[int, int]]] = dc.field(default_factory=dict)
+    """id(doc) -> (section index, first occurrence) for the first two sections of that file."""
+    in_section: dict[tuple[int, int], list[int]] = dc.field(default_factory=dict)
+    """(id(doc), section index) -> every occurrence there, in order."""
+
+    def add(self, occ: Occurrence, index: int) -> None:
+        if len(self.files) < 2 and all(doc is not occ.doc for doc, _ in self.files):
+            self.files.append((occ.doc, index))
+        sections = self.sections.setdefault(id(occ.doc), [])
+        if len(sections) < 2 and all(s != occ.section_index for s, _ in sections):
+            sections.append((occ.section_index, index))
+        self.in_section.setdefault((id(occ.doc), occ.section_index), []).append(index)
+
+    def firsts(self, occ: Occurrence, found: Sequence[Occurrence]) -> Iterator[int]:
+        """The first earlier occurrence of each relation to `occ`, skipping its parents."""
+        yield from (i for doc, i in self.files[:2] if doc is not occ.doc)
+        sections = self.sections.get(id(occ.doc), [])
+        yield from (i for s, i in sections if s != occ.section_index)
+        # Only the entries enclosing `occ` are skipped: at most its depth of them.
+        here = self.in_section.get((id(occ.doc), occ.section_index), [])
+        yield from itertools.islice((i for i in here if not found[i].encloses(occ)), 1)
+
+
 def earlier_matches(docs: Sequence[Document]) -> Iterator[tuple[Occurrence, list[Occurrence]]]:
-    """Each occurrence that repeats earlier ones, with those earlier ones in order."""
-    by_key: dict[str, list[int]] = {}
-    by_title: dict[str, list[int]] = {}
-    linkless_by_title: dict[str, list[int]] = {}
+    """Each occurrence that repeats earlier ones, with the first earlier one of each relation
+    (`RELATIONS`; an entry is not a repeat of the entry it is nested in), in order."""
+    by_key: dict[str, _Seen] = {}
+    by_title: dict[str, _Seen] = {}
+    linkless_by_title: dict[str, _Seen] = {}
     found = occurrences(docs)
     for index, occ in enumerate(found):
-        earlier: set[int] = set()
-        for key in occ.keys:
-            if key in by_key:
-                earlier.update(by_key[key])
+        seen = [by_key[key] for key in occ.keys if key in by_key]
         title = occ.title_key
         titles = linkless_by_title if occ.keys else by_title
         if title is not None and title in titles:
-            earlier.update(titles[title])
-        if earlier:
-            matches = [found[i] for i in sorted(earlier) if not found[i].encloses(occ)]
-            if matches:
-                yield occ, matches
+            seen.append(titles[title])
+        firsts: dict[str, int] = {}
+        for record in seen:
+            for i in record.firsts(occ, found):
+                kind = relation(occ, found[i])
+                firsts[kind] = min(i, firsts.get(kind, i))
+        if firsts:
+            yield occ, [found[i] for i in sorted(firsts.values())]
         for key in occ.keys:
-            by_key.setdefault(key, []).append(index)
+            by_key.setdefault(key, _Seen()).add(occ, index)
         if title is not None:
-            by_title.setdefault(title, []).append(index)
+            by_title.setdefault(title, _Seen()).add(occ, index)
             if not occ.keys:
-                linkless_by_title.setdefault(title, []).append(index)
+                linkless_by_title.setdefault(title, _Seen()).add(occ, index)

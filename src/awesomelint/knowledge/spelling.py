@@ -152,12 +152,21 @@ def _codespell_targets() -> frozenset[str]:
     return frozenset(targets)
 
 
+_LINE_SCANS = 100
+"""Words looked up by reading the dictionary's lines that have them; after this many, the set
+of every target is built (it costs about as much as 100 such reads), so that a file of very
+many distinct words costs one read of the dictionary, not one for each."""
+_line_scans = 0
+
+
 def _is_codespell_target(word: str) -> bool:
-    """Whether codespell suggests `word` (lower case letters): its lines that have the word
-    are read, not the whole dictionary."""
+    """Whether codespell suggests `word` (lower case letters): for the first words looked up,
+    only the dictionary's lines that have the word are read, not the whole dictionary."""
+    global _line_scans
     text = _codespell_plain_text()
-    if text is None or _codespell_sorted_lines() is None:
+    if text is None or _codespell_sorted_lines() is None or _line_scans >= _LINE_SCANS:
         return word in _codespell_targets()
+    _line_scans += 1
     at = text.find(word)
     while at != -1:
         start = text.rfind("\n", 0, at) + 1
@@ -244,6 +253,27 @@ def edit_distance(a: str, b: str) -> int:
                 current[j] = min(current[j], previous2[j - 2] + 1)
         previous2, previous = previous, current
     return previous[-1]
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """`edit_distance(a, b) == 1`, in one pass instead of a table of len(a) * len(b)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) != len(b):  # one insertion at the first difference
+        return a[first:] == b[first + 1 :]
+    if first == len(a):
+        return False  # the same word
+    if a[first + 1 :] == b[first + 1 :]:
+        return True  # one substitution
+    return (  # two neighbours swapped
+        first + 1 < len(a)
+        and a[first] == b[first + 1]
+        and a[first + 1] == b[first]
+        and a[first + 2 :] == b[first + 2 :]
+    )
 
 
 def one_edit_away(word: str) -> set[str]:

@@ -1,4 +1,11 @@
-"""Checking deletions: does the rest of the section still parse the same without them?"""
+"""Checking deletions: does the rest of the section still parse the same without them?
+
+Each check parses a window of the text twice. The windows a document's checks may parse add
+up to at most `BUDGET_PER_CHAR` times its length (plus `BUDGET_BASE`): past that, deletions
+are not offered as fixes, so that a file of very many deletable entries (a hostile one, say:
+a table of thousands of copies) costs time in proportion to its size. Real lists stay far
+below it.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +16,53 @@ from collections import Counter
 from collections.abc import Sequence
 
 from awesomelint.diagnostics import Edit, Fix, OverlappingEdits, apply_edits
-from awesomelint.document.model import Document, EntryKind, Span
+from awesomelint.document.model import Document, Entry, EntryKind, Span
 from awesomelint.document.parse import parse_text
+
+BUDGET_PER_CHAR = 4
+BUDGET_BASE = 256 * 1024
+_KEPT_STATES = 8
+
+
+@dc.dataclass(slots=True)
+class _State:
+    """What the checks on one document share."""
+
+    budget: int
+    first_rows: dict[int, int] = dc.field(default_factory=dict)
+    """A table row's start -> the index of its table's first row among its section's entries."""
+
+
+_STATES: dict[int, tuple[Document, _State]] = {}
+"""id(document) -> the document and its state, for the last few documents."""
+
+
+def _state(doc: Document) -> _State:
+    held = _STATES.get(id(doc))
+    if held is None or held[0] is not doc:
+        while len(_STATES) >= _KEPT_STATES:
+            del _STATES[next(iter(_STATES))]
+        held = _STATES[id(doc)] = (doc, _State(BUDGET_PER_CHAR * len(doc.text) + BUDGET_BASE))
+    return held[1]
+
+
+def _spend(doc: Document, amount: int) -> bool:
+    """Take `amount` from the document's budget. When it is short, the budget is used up: no
+    window is looked for again (finding one costs about its length too)."""
+    state = _state(doc)
+    if state.budget < amount:
+        state.budget = 0
+        return False
+    state.budget -= amount
+    return True
+
+
+@dc.dataclass(frozen=True, slots=True)
+class _Window:
+    span: Span
+    """The part of the text a cut can affect."""
+    prefix: str = ""
+    """Text to parse before it, for context: a table's header and delimiter rows."""
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -42,46 +94,102 @@ def _outside(items: tuple[tuple[Span, str], ...], cut: Edit | None) -> Counter[s
     )
 
 
-def _window(doc: Document, edit: Edit) -> Span:
+def _window(doc: Document, edit: Edit) -> _Window:
     """The text a cut can affect: from the top-level entry before it to the one after.
 
     A list item's deletion changes at most how its neighbours parse: the entry before it (or,
     for a first item, the paragraph before the list) and what follows it. For a first or last
-    entry, and for table rows, the window runs to the section's edge.
+    entry the window runs to the section's edge. Table rows: see `_table_window`.
     """
     section = doc.section_at(edit.start)
     scope = section.span
     entries = section.entries
     cut = edit.start
-    while cut < edit.end and doc.text[cut] in " \t\n>":
+    while cut < edit.end and doc.text[cut] in " \t\n>|":  # to the entry's first character
         cut += 1
-    # Entries are in document order and do not overlap: the last one starting at or
-    # before the cut is the only one that can hold it.
-    at = bisect.bisect_right(entries, cut, key=lambda e: e.span.start) - 1
-    index = (
-        at if at >= 0 and (entries[at].span.start == cut or cut < entries[at].span.end) else None
-    )
-    if index is None or entries[index].kind is EntryKind.TABLE_ROW:
-        return scope
+    index = _entry_at(entries, cut)
+    if index is None:
+        return _Window(scope)
+    if entries[index].kind is EntryKind.TABLE_ROW:
+        return _table_window(doc, entries, index, scope)
     start = entries[index - 1].span.start if index > 0 else scope.start
     end = entries[index + 1].span.end if index + 1 < len(entries) else scope.end
     start = doc.text.rfind("\n", 0, start) + 1
     end_of_line = doc.text.find("\n", end)
     end = len(doc.text) if end_of_line == -1 else end_of_line + 1
-    return Span(start, max(end, edit.end))
+    return _Window(Span(start, max(end, edit.end)))
+
+
+def _entry_at(entries: tuple[Entry, ...], cut: int) -> int | None:
+    """The index of the entry that starts at or holds offset `cut` (entries are in order)."""
+    index = bisect.bisect_right(entries, cut, key=lambda e: e.span.start) - 1
+    if index >= 0 and (entries[index].span.start == cut or cut < entries[index].span.end):
+        return index
+    return None
+
+
+def _line(doc: Document, entry: Entry) -> int:
+    """The 0-based line an entry starts on."""
+    return doc.position(entry.span.start)[0] - 1
+
+
+def _same_table(doc: Document, upper: Entry, lower: Entry) -> bool:
+    """Whether two table rows, `upper` before `lower`, are consecutive lines of one table."""
+    return (
+        upper.kind is lower.kind is EntryKind.TABLE_ROW
+        and _line(doc, lower) == _line(doc, upper) + 1
+    )
+
+
+def _first_row(doc: Document, entries: tuple[Entry, ...], index: int) -> int:
+    """The index of the first row of the table that has entries[index]; remembered, so that
+    the rows of a long table are walked back over once, not once for each cut."""
+    known = _state(doc).first_rows
+    first = index
+    while first > 0 and _same_table(doc, entries[first - 1], entries[first]):
+        earlier = known.get(entries[first - 1].span.start)
+        if earlier is not None:
+            first = earlier
+            break
+        first -= 1
+    known[entries[index].span.start] = first
+    return first
+
+
+def _table_window(doc: Document, entries: tuple[Entry, ...], index: int, scope: Span) -> _Window:
+    """A table row's window: the rows before and after it (to the section's end for a last
+    row), parsed after the table's header and delimiter rows. A row does not change how the
+    rows further away parse; the header and delimiter rows make the lines a table at all."""
+    first = _first_row(doc, entries, index)
+    header = _line(doc, entries[first]) - 2
+    if header < 0 or doc.lines.line_start(header) < scope.start:
+        return _Window(scope)
+    lines = doc.lines
+    prefix = doc.text[lines.line_start(header) : lines.line_start(header + 2)]
+    start = lines.line_start(_line(doc, entries[max(first, index - 1)]))
+    following = index + 1 < len(entries) and _same_table(doc, entries[index], entries[index + 1])
+    end = entries[index + 1].span.end if following else scope.end
+    return _Window(Span(start, end), prefix)
 
 
 def _keeps_the_rest(doc: Document, edit: Edit, removed: int) -> bool:
     """Whether the cut removes `removed` entries and every other entry and link is kept."""
-    scope = _window(doc, edit)
+    if _state(doc).budget <= 0:
+        return False
+    window = _window(doc, edit)
+    scope, prefix = window.span, window.prefix
     if not (scope.start <= edit.start and edit.end <= scope.end):
-        scope = Span(0, len(doc.text))
-    before = _shape(doc.text[scope.start : scope.end])
-    local = Edit(edit.start - scope.start, edit.end - scope.start)
+        scope, prefix = Span(0, len(doc.text)), ""
+    if not _spend(doc, 2 * (len(prefix) + scope.end - scope.start)):
+        return False
+    text = prefix + doc.text[scope.start : scope.end]
+    before = _shape(text)
+    shift = len(prefix) - scope.start
+    local = Edit(edit.start + shift, edit.end + shift)
     kept_entries = _outside(before.entries, local)
     if len(before.entries) - sum(kept_entries.values()) != removed:
         return False
-    after = _shape(apply_edits(doc.text[scope.start : scope.end], [local]))
+    after = _shape(apply_edits(text, [local]))
     return kept_entries == _outside(after.entries, None) and _outside(
         before.links, local
     ) == _outside(after.links, None)

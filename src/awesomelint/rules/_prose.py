@@ -15,14 +15,17 @@ from awesomelint.document.model import Document, Link
 PROSE_KEYS = frozenset({"title", "description", "tags", "categories", "summary", "excerpt"})
 # What is never prose, as alternatives of one pattern, each with a string that any match of
 # it contains: an alternative whose string is not in the text is left out of the pattern.
+# (HTML comments are found apart, with str.find: a pattern for them would scan to the end of
+# the text from every unclosed "<!--".)
 _HIDDEN_PARTS = (
-    ("<!--", r"<!--.*?-->"),
     ("<", r"</?[A-Za-z][^<>]*>"),
     ("://", r"\b(?:https?|ftp)://\S+"),
     ("www.", r"\bwww\.\S+"),
     # Text with an "@" in it, to the end of its run of non-space: an e-mail address or handle.
-    # (As `\S+@\S+`, but checking once for the "@" instead of backtracking for it.)
-    ("@", r"\S(?=[^\s@]*+@\S)\S*"),
+    # (As `\S+@\S+`, but checking once for the "@" instead of backtracking for it, and only
+    # where a run, or its part after an "@" or a tag's ">", starts: from every character of
+    # a long run the look-ahead would read the run again.)
+    ("@", r"(?<![^\s@>])\S(?=[^\s@]*+@\S)\S*"),
     ("]:", r"^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[^\n]*"),  # a link reference definition
 )
 # Paths, domains and file names ("owner/repo", "nnsight.net") once the URLs are gone: each
@@ -33,8 +36,11 @@ _RUN = re.compile(r"\S+")
 TOKEN = re.compile("(\\w+)(?:['\u2019]\\w+)*")
 """A word; the group is the part before any apostrophe ("don" of "don't")."""
 _WORD_CHAR = re.compile(r"\w")
+_NEWLINE = re.compile("\n")
 _BOUNDARY = frozenset(".!?:;-\u2013\u2014|([>#")
 _SKIPPED = frozenset(" \t*_~\"'\u201c\u2018")
+FEW_HEADS = 16
+"""Up to this many words are looked for with str.find, each over the whole text."""
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -95,20 +101,35 @@ def _path_spans(text: str) -> list[tuple[int, int]]:
         at = mark.start()
         if at < done:
             continue
-        line_start = text.rfind("\n", 0, at) + 1
-        line_end = text.find("\n", at)
-        line_end = len(text) if line_end == -1 else line_end
-        for run in _RUN.finditer(text, line_start, line_end):
-            if run.end() > at:
-                spans.append(run.span())
-                done = run.end()
-                break
+        # The run around the mark: back to the space before it (never into an earlier run
+        # already taken, so each character is read once), on to the space after it.
+        start = at
+        while start > done and not text[start - 1].isspace():
+            start -= 1
+        run = _RUN.match(text, at)
+        done = run.end() if run is not None else at + 1
+        spans.append((start, done))
+    return spans
+
+
+def _comment_spans(text: str) -> list[tuple[int, int]]:
+    """HTML comments, `<!--` to the first `-->` after it."""
+    spans: list[tuple[int, int]] = []
+    at = text.find("<!--")
+    while at != -1:
+        close = text.find("-->", at + 4)
+        if close == -1:
+            break
+        spans.append((at, close + 3))
+        at = text.find("<!--", close + 3)
     return spans
 
 
 def visible_prose(doc: Document) -> str:
     """doc.text with everything that is not prose replaced by spaces (offsets kept)."""
     text = _blank_spans(doc.text, _hidden_spans(doc))
+    if "<!--" in text:
+        text = _blank_spans(text, _comment_spans(text))
     parts = tuple(part for literal, part in _HIDDEN_PARTS if literal in text)
     if parts:
         hidden = _hidden_pattern(parts)
@@ -132,10 +153,19 @@ class Words:
         self.text = text
         self.tokens: list[str] = TOKEN.findall(text)
         """Each word's part before any apostrophe, in order."""
+        self._lines: dict[int, tuple[list[Word], list[int]]] = {}
 
     @functools.cached_property
     def link_starts(self) -> list[int]:
         return [link.text_span.start for link in self.doc.links]
+
+    @functools.cached_property
+    def _newlines(self) -> list[int]:
+        return [m.start() for m in _NEWLINE.finditer(self.text)]
+
+    @functools.cached_property
+    def _heads(self) -> frozenset[str]:
+        return frozenset(self.tokens)
 
     def _is_word_start(self, start: int, end: int) -> bool:
         """Whether text[start:end], all word characters, is a whole token's first part."""
@@ -150,15 +180,13 @@ class Words:
 
     def has(self, head: str) -> bool:
         """Whether a word whose text is `head` (in that case) is in the prose."""
-        at = self.text.find(head)
-        while at != -1:
-            if self._is_word_start(at, at + len(head)):
-                return True
-            at = self.text.find(head, at + 1)
-        return False
+        return head in self._heads
 
     def places(self, heads: Iterable[str]) -> list[int]:
         """Where the words whose text is one of `heads` start, in order."""
+        heads = frozenset(heads)
+        if len(heads) > FEW_HEADS:  # one pass over the text instead of one for each
+            return [m.start() for m in TOKEN.finditer(self.text) if m[1] in heads]
         found = []
         for head in heads:
             at = self.text.find(head)
@@ -168,14 +196,24 @@ class Words:
                 at = self.text.find(head, at + 1)
         return sorted(found)
 
-    def line(self, start: int) -> list[Word]:
-        """The words of the line that has offset `start`."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        line_end = self.text.find("\n", start)
-        line_end = len(self.text) if line_end == -1 else line_end
-        return [
-            self._word(m[1], m.start()) for m in TOKEN.finditer(self.text, line_start, line_end)
-        ]
+    def word_at(self, start: int) -> tuple[list[Word], int]:
+        """The words of the line that has the word starting at `start`, and its index there.
+
+        Lines are read once: a long line may hold very many words to look at."""
+        line = bisect.bisect_left(self._newlines, start)
+        cached = self._lines.get(line)
+        if cached is None:
+            line_start = self._newlines[line - 1] + 1 if line else 0
+            line_end = self._newlines[line] if line < len(self._newlines) else len(self.text)
+            words = [
+                self._word(m[1], m.start()) for m in TOKEN.finditer(self.text, line_start, line_end)
+            ]
+            cached = self._lines[line] = (words, [word.start for word in words])
+        words, starts = cached
+        index = bisect.bisect_left(starts, start)
+        if index == len(starts) or starts[index] != start:
+            raise ValueError(f"no word starts at offset {start}")
+        return words, index
 
     def _word(self, head: str, start: int) -> Word:
         index = bisect.bisect_right(self.link_starts, start) - 1

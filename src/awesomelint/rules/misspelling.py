@@ -70,6 +70,9 @@ MIN_FILE_WORD_LENGTH = 8
 word): short English words one edit apart from another word are too many to list."""
 COMMON = 3
 RARE = 2
+MAX_WORD_LENGTH = 40
+"""A longer run of letters is not a word (codespell's longest has 34 letters): it is never
+looked up, and its neighbours, a number of strings of its length each, are never built."""
 
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 
@@ -81,7 +84,7 @@ class Options:
 
 def _checkable(word: str) -> bool:
     """Plain words only: ASCII letters, lower case, Capitalised or UPPER (not CircuitsVis)."""
-    if not (word.isascii() and word.isalpha() and len(word) >= 3):
+    if not (word.isascii() and word.isalpha() and 3 <= len(word) <= MAX_WORD_LENGTH):
         return False
     return word.islower() or word.isupper() or word[1:].islower()
 
@@ -148,7 +151,7 @@ class _Checker:
     def candidate(self, lower: str) -> tuple[str, Correction] | None:
         """The correction, and its source, that a word spelt `lower` in some case gets when its
         place in the text does not rule it out (see `correction`)."""
-        if lower in self.allowed or not (lower.isascii() and lower.isalpha() and len(lower) >= 3):
+        if lower in self.allowed or not _checkable(lower):
             return None
         if lower in self.own:
             return "own", self.own[lower]
@@ -194,7 +197,7 @@ class _Checker:
             # ("grained", "trained").
             if c[0] == lower[0]
             and (c in vocabulary or len(lower) >= MIN_FILE_WORD_LENGTH)
-            and spelling.edit_distance(lower, c) == 1
+            and spelling.one_edit_apart(lower, c)
             and not spelling.is_variant(lower, c)
         ]
         # Known words are looked up last: the codespell part of them is slow to look up.
@@ -273,8 +276,7 @@ def check(contexts: Sequence[Context[Options]]) -> Iterator[Finding]:
     for ctx, words in per_doc:
         heads = {head for head in set(words.tokens) if head.lower() in candidates}
         for start in words.places(heads):
-            line = words.line(start)
-            i = next(k for k, word in enumerate(line) if word.start == start)
+            line, i = words.word_at(start)
             source, fix = candidates[line[i].text.lower()]
             if checker.correction(line, i, words.text, source, fix):
                 yield _finding(ctx, ctx.document, line[i], fix)

@@ -15,7 +15,9 @@ def _markdown_under(folder: Path) -> Iterator[Path]:
         parts = path.relative_to(folder).parts[:-1]
         if any(part in _SKIPPED_DIRS or part.startswith(".") for part in parts):
             continue
-        if path.is_file():
+        # Special files too (not folders named like files, nor dangling links): reading them
+        # refuses them, and says so.
+        if path.exists() and not path.is_dir():
             yield path
 
 

@@ -33,8 +33,14 @@ def _excluded(path: Path, patterns: Sequence[str], root: Path | None) -> bool:
     return any(fnmatch.fnmatch(name, pattern) for name in names for pattern in patterns)
 
 
-def load(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None = None) -> Loaded:
-    """Read and parse every Markdown file under `paths`, keeping going past bad files."""
+def load(
+    paths: Sequence[Path],
+    exclude: Sequence[str] = (),
+    root: Path | None = None,
+    max_file_size: int | None = source.DEFAULT_MAX_FILE_SIZE,
+) -> Loaded:
+    """Read and parse every Markdown file under `paths`, keeping going past bad files
+    (special files, files over `max_file_size` bytes: None for no limit)."""
     files, missing = discover(paths or DEFAULT_PATHS)
     errors = [FileError(Path(str(err).split(":", 1)[0]), str(err)) for err in missing]
     documents = []
@@ -42,7 +48,7 @@ def load(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None =
         if _excluded(path, exclude, root):
             continue
         try:
-            documents.append(parse_source(source.read(path)))
+            documents.append(parse_source(source.read(path, max_file_size)))
         except InputError as err:
             errors.append(FileError(path, str(err)))
         except Exception as err:  # noqa: BLE001 - a parser bug costs this file only
