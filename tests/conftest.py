@@ -13,6 +13,17 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# `--hypothesis-profile=ci-fuzz`: the property tests marked `fuzz` at scale (4 of them,
+# 6,000 examples each), for a CI job of its own; the default profile keeps `pytest` fast.
+settings.register_profile(
+    "ci-fuzz",
+    max_examples=6000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)
 
 _LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", ""})
 

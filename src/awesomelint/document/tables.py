@@ -24,34 +24,53 @@ _DATE = re.compile(
 )
 
 
+_QUOTE_MARKER = re.compile(r"[ \t]*>")
+# What markdown-it trims from a table line and from each cell (CommonMark's whitespace).
+_TRIM = frozenset(" \t\v\f\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | frozenset(
+    map(chr, range(0x2000, 0x200B))
+)
+
+
+def row_content(text: str, start: int, end: int, quotes: int = 0) -> tuple[int, int]:
+    """The row text[start:end] without indentation, up to `quotes` blockquote markers (a lazy
+    continuation line has none) and surrounding spaces, as GFM reads a table line."""
+    for _ in range(quotes):
+        marker = _QUOTE_MARKER.match(text, start, end)
+        if marker is None:
+            break
+        start = marker.end()
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
 def split_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The (start, end) offsets of each cell of the row text[start:end], spaces trimmed.
 
-    Cells are split on unescaped pipes, inside code spans too, as GFM does.
+    `start` and `end` are the bounds of `row_content`. Cells are split as GFM (and markdown-it)
+    split them: on every pipe not right after a backslash, inside code spans too; one leading
+    and one trailing pipe are dropped, so a row of a single pipe has no cells at all.
     """
     bounds: list[int] = [start - 1]
-    pos = start
-    while pos < end:
-        ch = text[pos]
-        if ch == "\\":
-            pos += 2
-            continue
-        if ch == "|":
-            bounds.append(pos)
-        pos += 1
+    bounds.extend(
+        pos
+        for pos in range(start, end)
+        if text[pos] == "|" and (pos == start or text[pos - 1] != "\\")
+    )
     bounds.append(end)
     cells: list[tuple[int, int]] = []
     for left, right in itertools.pairwise(bounds):
         a, b = left + 1, right
-        while a < b and text[a] in " \t":
+        while a < b and text[a] in _TRIM:
             a += 1
-        while b > a and text[b - 1] in " \t":
+        while b > a and text[b - 1] in _TRIM:
             b -= 1
         cells.append((a, b))
-    row = text[start:end]
-    if cells and cells[0][0] == cells[0][1] and row.lstrip().startswith("|"):
+    if cells and bounds[1] == start:
         cells.pop(0)
-    if cells and cells[-1][0] == cells[-1][1] and row.rstrip().endswith("|"):
+    if cells and bounds[-2] == end - 1 and end > start:
         cells.pop()
     return cells
 

@@ -304,7 +304,7 @@ def _read_rest(
                 if other.venue == venue.venue:
                     return None
                 parent = other
-                index = next(i for i, t in enumerate(rest) if t.start >= other.end)
+                index = next((i for i, t in enumerate(rest) if t.start >= other.end), len(rest))
             else:
                 free.append(token)
         elif token.kind == "sep" and token.text not in "-@():,'\u2019":

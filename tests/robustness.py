@@ -1,0 +1,97 @@
+"""What must hold for any input, through the library functions the CLI uses.
+
+`check_input` reads bytes as `awesomelint check` does and runs every rule (the network rules on
+the hand-built facts of `tests/net_facts.py`, so no request is made). `fix_input` also fixes
+with unsafe fixes and asserts that the result parses, that fixing it again changes nothing,
+and that no link destination or reference definition was lost beyond what the applied fixes
+declare (a deleted exact copy's links, which must still be in the file; a rewritten URL,
+whose new form must be there).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from awesomelint.diagnostics import Finding
+from awesomelint.document.parse import ParsedDocument, parse_source
+from awesomelint.document.source import decode
+from awesomelint.engine import check_documents
+from awesomelint.errors import InputError
+from awesomelint.fixing.fixer import fix_document, verify
+from awesomelint.rules import ALL_RULES
+from tests.net_facts import FACTS
+
+FACTS_OFFLINE = {"net": FACTS["all"]}
+PATH = Path("fuzz.md")
+_REFERENCES = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def read_input(data: bytes) -> ParsedDocument | None:
+    """The parsed file, or None when reading it is refused with a clear error (binary, not
+    UTF-8): the only exception reading may raise."""
+    try:
+        source = decode(data, PATH)
+    except InputError as err:
+        message = str(err)
+        assert message.startswith(f"{PATH}:") and "\n" not in message, message
+        return None
+    return parse_source(source)
+
+
+def check_input(data: bytes) -> list[Finding]:
+    parsed = read_input(data)
+    if parsed is None:
+        return []
+    return check_documents([parsed], ALL_RULES, FACTS_OFFLINE)
+
+
+def reference_definitions(text: str) -> Counter[str]:
+    """The destinations of the document's reference definitions, as markdown-it reads them."""
+    env: dict[str, object] = {}
+    _REFERENCES.parse(text, env)
+    found = env.get("references", {})
+    assert isinstance(found, dict)
+    return Counter(str(info["href"]) for info in found.values())
+
+
+def _links(parsed: ParsedDocument) -> Counter[str]:
+    return Counter(link.url for link in parsed.document.links)
+
+
+def assert_keeps_links(
+    before: ParsedDocument, after: ParsedDocument, applied: list[Finding]
+) -> None:
+    fixes = [f.fix for f in applied if f.fix is not None]
+    problem = verify(before, after, fixes)
+    assert problem is None, problem
+    now = _links(after)
+    rewritten = {old: new for fix in fixes for old, new in fix.link_changes if new is not None}
+    deleted = {old for fix in fixes for old, new in fix.link_changes if new is None}
+    for url in _links(before) - now:
+        assert url in rewritten or url in deleted, f"lost {url!r}"
+        if url in deleted:
+            # An exact copy was deleted: the first copy still has the link (or its new form).
+            assert now[url] or now[rewritten.get(url, url)], f"lost the last {url!r}"
+    old_definitions = reference_definitions(before.document.text)
+    new_definitions = reference_definitions(after.document.text)
+    for url in old_definitions - new_definitions:
+        assert url in rewritten and new_definitions[rewritten[url]], f"lost definition {url!r}"
+
+
+def fix_input(data: bytes) -> ParsedDocument | None:
+    parsed = read_input(data)
+    if parsed is None:
+        return None
+    check_documents([parsed], ALL_RULES, FACTS_OFFLINE)
+    first = fix_document(parsed, ALL_RULES, unsafe=True, facts=FACTS_OFFLINE)
+    fixed = first.parsed
+    text = fixed.document.text
+    reparsed = parse_source(decode(text.encode("utf-8"), PATH))
+    assert reparsed.document.text == text
+    second = fix_document(reparsed, ALL_RULES, unsafe=True, facts=FACTS_OFFLINE)
+    assert second.parsed.document.text == text, "fix(fix(x)) != fix(x)"
+    assert_keeps_links(parsed, fixed, list(first.applied))
+    return fixed
