@@ -18,12 +18,18 @@ An entry's identity keys come from its links through `urls.identity`:
   links are data (a results table), not listed resources, and have no identity.
 
 Anchor links, relative links, images, badges (`Entry.badges`: star and venue badges, and links
-wrapping them) and entries of table-of-contents sections never count.
+wrapping them), entries of table-of-contents sections and news feeds (`feeds`: a "News" or
+"Changelog" section, a list item that opens with a full date) never count.
+
+Sharing a link is not enough to be one entry: two rows of a dataset table can name two
+datasets of one paper and link that paper, and two entries can share a project homepage or an
+organisation page. `title_relation` says whether two copies' titles name the same work.
 """
 
 from __future__ import annotations
 
 import dataclasses as dc
+import enum
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -31,9 +37,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from awesomelint.document.entry_text import plain
 from awesomelint.document.model import Document, Entry, EntryKind, Link, Section
 from awesomelint.knowledge import urls
+from awesomelint.knowledge.feeds import feed_sections, is_news_line
 
 PAPER_KINDS = frozenset({"arxiv", "openreview", "acl", "neurips", "doi", "lesswrong"})
 MIN_TITLE_WORDS = 3
+SHORT_NAME_WORDS = 3
+"""A title of at most this many words (`AS-1B`, `LAMM Benchmark`) is a short name."""
+SIMILAR_WORDS = 0.5
+"""Share of words (of both titles' words together) at which two titles name one work."""
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -66,6 +77,22 @@ class Occurrence:
     def same_section(self, other: Occurrence) -> bool:
         return self.doc is other.doc and self.section_index == other.section_index
 
+    def shares_paper(self, other: Occurrence) -> bool:
+        """Whether the two share a paper link (arXiv, DOI, ...), not only a page or a repo."""
+        return any(key.split(":", 1)[0] in PAPER_KINDS for key in self.keys & other.keys)
+
+
+class TitleRelation(enum.Enum):
+    ABSENT = "absent"
+    """One copy has no title: nothing to compare."""
+    SAME = "same"
+    """The same words, or one title contains the other whole (`ROME: Locating ...`)."""
+    SIMILAR = "similar"
+    """Most words agree (`SIMILAR_WORDS`), neither is a short name: one work, one copy's title
+    edited or stale."""
+    DIFFERENT = "different"
+    """Different works that share a link."""
+
 
 RELATIONS = ("same_section", "other_section", "other_file")
 """How two occurrences relate, closest first."""
@@ -94,6 +121,36 @@ def title_key(title: str) -> str | None:
     """The title as an identity key, or None when it is too short to identify anything."""
     normal = normalize_title(title)
     return normal if len(normal.split()) >= MIN_TITLE_WORDS else None
+
+
+def _words(title: str) -> list[str]:
+    return normalize_title(title).split()
+
+
+def is_short_name(title: str) -> bool:
+    """A name such as `AS-1B` or `LAMM-Benchmark` rather than a paper's full title."""
+    return 0 < len(_words(title)) <= SHORT_NAME_WORDS
+
+
+@functools.lru_cache(maxsize=65536)
+def title_relation(one: str, other: str) -> TitleRelation:
+    """How two copies' titles relate; see `TitleRelation`."""
+    here, there = normalize_title(one), normalize_title(other)
+    if not here or not there:
+        return TitleRelation.ABSENT
+    if f" {here} " in f" {there} " or f" {there} " in f" {here} ":
+        return TitleRelation.SAME
+    if is_short_name(one) or is_short_name(other):
+        return TitleRelation.DIFFERENT  # `Inst-IT Bench` and `Inst-IT Dataset` are two things
+    words, others = set(here.split()), set(there.split())
+    if len(words & others) >= SIMILAR_WORDS * len(words | others):
+        return TitleRelation.SIMILAR
+    return TitleRelation.DIFFERENT
+
+
+def titles_agree(occ: Occurrence, other: Occurrence) -> bool:
+    """Whether two occurrences that share a key are one work: their titles do not differ."""
+    return title_relation(occ.entry.title, other.entry.title) is not TitleRelation.DIFFERENT
 
 
 def _web_links(links: Iterable[Link], badges: Sequence[Link]) -> list[tuple[Link, urls.Identity]]:
@@ -151,10 +208,13 @@ def occurrences(docs: Sequence[Document]) -> list[Occurrence]:
     """Every entry that has an identity, in document and source order."""
     found: list[Occurrence] = []
     for doc in docs:
+        feeds = feed_sections(doc)
         for index, section in enumerate(doc.walk_sections()):
-            if section.is_toc:
+            if section.is_toc or index in feeds:
                 continue
             for top in section.entries:
+                if is_news_line(doc, top):
+                    continue
                 for entry in top.walk():
                     occurrence = _occurrence(doc, section, index, entry)
                     if occurrence is not None:

@@ -10,12 +10,20 @@ primary link (a GitHub repository or any other URL, normalised). Extra links suc
 `[[github]]` code link next to a paper link do not identify it, so two papers that share a
 toolkit are not duplicates. Badges (star and venue badges, and links wrapping them) never
 identify an entry. Entries without any link are compared by their normalised title when it
-has at least three words. Anchor links and table-of-contents sections are ignored.
+has at least three words. Anchor links, table-of-contents sections and news feeds (a "News",
+"Updates" or "Changelog" section, a list item that opens with a full date such as
+`[2024/06/07]`) are ignored: a news line names a paper that is listed elsewhere on purpose.
+
+Entries that share a link are one entry only when their titles agree (one contains the other,
+or most of their words are the same) or one of them has no title. Rows that name two datasets
+of one paper and link that paper, or two models that share a project homepage, an
+organisation page or the list's own repository, are different entries; when two papers carry
+one paper link, one link is wrong, and inconsistent-duplicate (DUP002) reports it.
 
 Bad:
     ## Tutorial
     * **Concrete Steps to Get Started** [[blog]](https://www.neelnanda.io/getting-started)
-    * **Quickstart Guide** [[blog]](https://www.neelnanda.io/getting-started)
+    * **Concrete Steps to Get Started in MI** [[blog]](https://www.neelnanda.io/getting-started)
 
 Good:
     ## Tutorial
@@ -39,7 +47,13 @@ from collections.abc import Iterator, Sequence
 from awesomelint.diagnostics import Finding, Severity
 from awesomelint.document.model import Document, Entry
 from awesomelint.errors import ConfigError
-from awesomelint.knowledge.paper_identity import RELATIONS, Occurrence, earlier_matches, relation
+from awesomelint.knowledge.paper_identity import (
+    RELATIONS,
+    Occurrence,
+    earlier_matches,
+    relation,
+    titles_agree,
+)
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._deletion import deletion_fix
 
@@ -78,7 +92,7 @@ def _choose(
         if getattr(options, kind) == "off":
             continue
         for first in earlier:
-            if relation(occ, first) == kind:
+            if relation(occ, first) == kind and titles_agree(occ, first):
                 return first, kind
     return None
 

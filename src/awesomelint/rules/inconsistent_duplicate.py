@@ -8,11 +8,20 @@ links, else the same primary link, else the same title for entries without links
 Titles are compared as plain text, casefolded, with punctuation and spacing ignored. A title
 is the text that names the work (see "How a list is read" in the README): never a badge's
 text (`Star`) nor a generic link text (`Paper`, `[code]`), so a copy titled only by such links
-has no title to compare. Venue
-tags are the labels that carry a year (`[[ICLR 2024]]`, `[NeurIPS 2023]`, `(ICLR'23)`,
-`[[arxiv 2303]]`) and the venue column of a table; they are compared only when both copies
-have some. A title that contains the other one whole (`ROME: Locating and Editing ...` and
-`Locating and Editing ...`) counts as the same.
+has no title to compare. A title that contains the other one whole (`ROME: Locating and
+Editing ...` and `Locating and Editing ...`) counts as the same. Two findings:
+
+- a copy whose title mostly agrees with another but differs (an edited or stale title);
+- two entries that carry one paper link (arXiv, DOI, OpenReview, ...) under clearly different
+  full titles: two papers, one of whose links is likely wrong. A short name (at most three
+  words: `AS-1B`, `LAMM-Benchmark`) against a paper's title is not one: a dataset or a model
+  row that links the paper it comes from is normal. Entries that only share a homepage, an
+  organisation page or a repository are different works and are not compared.
+
+A title is not reported when any earlier copy has the same title. News feeds and tables of
+contents are not compared (see duplicate-entry). Venue tags are the labels that carry a year
+(`[[ICLR 2024]]`, `[NeurIPS 2023]`, `(ICLR'23)`, `[[arxiv 2303]]`) and the venue column of a
+table; they are compared between copies whose titles agree, only when both have some.
 
 Bad:
     ## Arithmetic
@@ -43,9 +52,13 @@ from awesomelint.document.entry_text import plain
 from awesomelint.document.model import Tag, TagKind
 from awesomelint.knowledge.paper_identity import (
     Occurrence,
+    TitleRelation,
     closest,
     earlier_matches,
+    is_short_name,
     normalize_title,
+    title_relation,
+    titles_agree,
 )
 from awesomelint.rules._base import Context, Rule
 
@@ -75,23 +88,52 @@ def _shown(tags: Sequence[Tag]) -> str:
     return ", ".join(plain(tag.value) for tag in tags)
 
 
-def _same_title(one: str, other: str) -> bool:
-    return f" {one} " in f" {other} " or f" {other} " in f" {one} "
+def _quoted(occ: Occurrence, first: Occurrence) -> str:
+    return f"{occ.entry.title!r} here, {first.entry.title!r} there"
 
 
-def _title_finding(ctx: Context[Options], occ: Occurrence, first: Occurrence) -> Finding | None:
-    here, there = occ.entry.title, first.entry.title
-    if not here or not there or _same_title(normalize_title(here), normalize_title(there)):
+def _title_finding(
+    ctx: Context[Options], occ: Occurrence, earlier: Sequence[Occurrence]
+) -> Finding | None:
+    here = occ.entry.title
+    relations = [(other, title_relation(here, other.entry.title)) for other in earlier]
+    if not here or any(rel is TitleRelation.SAME for _, rel in relations):
         return None
     span = occ.entry.title_span or occ.entry.span
+    similar = [other for other, rel in relations if rel is TitleRelation.SIMILAR]
+    if similar:
+        first = closest(occ, similar)
+        return ctx.finding(
+            span,
+            f"title differs from the copy at {first.where}: {_quoted(occ, first)}",
+            document=occ.doc,
+        )
+    wrong = [
+        other
+        for other, rel in relations
+        if rel is TitleRelation.DIFFERENT
+        and occ.shares_paper(other)
+        and not is_short_name(here)
+        and not is_short_name(other.entry.title)
+    ]
+    if not wrong:
+        return None
+    first = closest(occ, wrong)
     return ctx.finding(
         span,
-        f"title differs from the copy at {first.where}: {here!r} here, {there!r} there",
+        f"title differs from the entry at {first.where} that has the same paper link, "
+        f"so one of the links is likely wrong: {_quoted(occ, first)}",
         document=occ.doc,
     )
 
 
-def _venue_finding(ctx: Context[Options], occ: Occurrence, first: Occurrence) -> Finding | None:
+def _venue_finding(
+    ctx: Context[Options], occ: Occurrence, earlier: Sequence[Occurrence]
+) -> Finding | None:
+    copies = [other for other in earlier if titles_agree(occ, other)]
+    if not copies:
+        return None
+    first = closest(occ, copies)
     here, there = _venues(occ), _venues(first)
     if not here or not there or _venue_set(here) == _venue_set(there):
         return None
@@ -107,11 +149,11 @@ def check(contexts: Sequence[Context[Options]]) -> Iterator[Finding]:
     if not contexts:
         return
     ctx = contexts[0]
-    for occ, earlier in earlier_matches([c.document for c in contexts]):
-        first = closest(occ, earlier)
-        if first.doc is not occ.doc and not ctx.options.across_files:
+    for occ, found in earlier_matches([c.document for c in contexts]):
+        earlier = [o for o in found if o.doc is occ.doc or ctx.options.across_files]
+        if not earlier:
             continue
-        for finding in (_title_finding(ctx, occ, first), _venue_finding(ctx, occ, first)):
+        for finding in (_title_finding(ctx, occ, earlier), _venue_finding(ctx, occ, earlier)):
             if finding is not None:
                 yield finding
 
