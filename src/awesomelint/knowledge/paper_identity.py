@@ -148,9 +148,29 @@ def title_relation(one: str, other: str) -> TitleRelation:
     return TitleRelation.DIFFERENT
 
 
+def names_a_part(entry: Entry) -> bool:
+    """Whether a table row names something made in the paper it links: a short name in a
+    "Name" cell, the paper's link in another cell (a dataset or benchmark table)."""
+    span, primary = entry.title_span, entry.primary
+    return (
+        entry.kind is EntryKind.TABLE_ROW
+        and span is not None
+        and primary is not None
+        and not (primary.span.start <= span.start and span.end <= primary.span.end)
+        and is_short_name(entry.title)
+    )
+
+
 def titles_agree(occ: Occurrence, other: Occurrence) -> bool:
-    """Whether two occurrences that share a key are one work: their titles do not differ."""
-    return title_relation(occ.entry.title, other.entry.title) is not TitleRelation.DIFFERENT
+    """Whether two occurrences that share a key are one work: their titles do not differ.
+
+    A row that names a part of a paper (`names_a_part`) is the same entry only as a row with
+    the same name: `MIMIC-IT` (the dataset) is not `MIMIC-IT: Multi-Modal ...` (the paper).
+    """
+    one, two = occ.entry.title, other.entry.title
+    if (names_a_part(occ.entry) or names_a_part(other.entry)) and one and two:
+        return normalize_title(one) == normalize_title(two)
+    return title_relation(one, two) is not TitleRelation.DIFFERENT
 
 
 def _web_links(links: Iterable[Link], badges: Sequence[Link]) -> list[tuple[Link, urls.Identity]]:
