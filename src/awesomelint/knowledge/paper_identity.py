@@ -38,6 +38,7 @@ from awesomelint.document.entry_text import plain
 from awesomelint.document.model import Document, Entry, EntryKind, Link, Section
 from awesomelint.knowledge import urls
 from awesomelint.knowledge.feeds import feed_sections, is_news_line
+from awesomelint.knowledge.url_parts import split_url
 
 PAPER_KINDS = frozenset({"arxiv", "openreview", "acl", "neurips", "doi", "lesswrong"})
 MIN_TITLE_WORDS = 3
@@ -80,6 +81,10 @@ class Occurrence:
     def shares_paper(self, other: Occurrence) -> bool:
         """Whether the two share a paper link (arXiv, DOI, ...), not only a page or a repo."""
         return any(key.split(":", 1)[0] in PAPER_KINDS for key in self.keys & other.keys)
+
+    def shares_page(self, other: Occurrence) -> bool:
+        """Whether the two share one particular web page (`is_particular_page`)."""
+        return any(is_particular_page(key) for key in self.keys & other.keys)
 
 
 class TitleRelation(enum.Enum):
@@ -148,6 +153,25 @@ def title_relation(one: str, other: str) -> TitleRelation:
     return TitleRelation.DIFFERENT
 
 
+_HUB_HOSTS = frozenset(
+    "github.com gitlab.com huggingface.co hf.co modelscope.cn twitter.com x.com youtube.com "
+    "medium.com zhihu.com zhuanlan.zhihu.com".split()
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_particular_page(key: str) -> bool:
+    """Whether an identity key is one page deep in a site (`/blog/getting-started`), not a
+    homepage, an organisation or a hub page, nor a page of a code or model host, where one
+    repository or organisation holds many works."""
+    if not key.startswith("url:"):
+        return False
+    parts = split_url(key.removeprefix("url:"))
+    if parts is None or parts.netloc.lower() in _HUB_HOSTS:
+        return False
+    return len([part for part in parts.path.split("/") if part]) >= 2
+
+
 def names_a_part(entry: Entry) -> bool:
     """Whether a table row names something made in the paper it links: a short name in a
     "Name" cell, the paper's link in another cell (a dataset or benchmark table)."""
@@ -162,7 +186,7 @@ def names_a_part(entry: Entry) -> bool:
 
 
 def titles_agree(occ: Occurrence, other: Occurrence) -> bool:
-    """Whether two occurrences that share a key are one work: their titles do not differ.
+    """Whether two occurrences that share a key name one work: their titles do not differ.
 
     A row that names a part of a paper (`names_a_part`) is the same entry only as a row with
     the same name: `MIMIC-IT` (the dataset) is not `MIMIC-IT: Multi-Modal ...` (the paper).
@@ -171,6 +195,15 @@ def titles_agree(occ: Occurrence, other: Occurrence) -> bool:
     if (names_a_part(occ.entry) or names_a_part(other.entry)) and one and two:
         return normalize_title(one) == normalize_title(two)
     return title_relation(one, two) is not TitleRelation.DIFFERENT
+
+
+def same_entry(occ: Occurrence, other: Occurrence) -> bool:
+    """Whether two occurrences that share a key list one thing: their titles agree, or they
+    link one particular page (a blog post listed twice under two names is still one post).
+    Two papers that carry one paper link are not: one of the links is wrong."""
+    return titles_agree(occ, other) or (
+        occ.shares_page(other) and not names_a_part(occ.entry) and not names_a_part(other.entry)
+    )
 
 
 def _web_links(links: Iterable[Link], badges: Sequence[Link]) -> list[tuple[Link, urls.Identity]]:

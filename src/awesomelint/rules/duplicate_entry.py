@@ -15,7 +15,8 @@ has at least three words. Anchor links, table-of-contents sections and news feed
 `[2024/06/07]`) are ignored: a news line names a paper that is listed elsewhere on purpose.
 
 Entries that share a link are one entry only when their titles agree (one contains the other,
-or most of their words are the same) or one of them has no title. Rows that name two datasets
+or most of their words are the same), one of them has no title, or the link is one particular
+page deep in a site (`https://blog.example/posts/getting-started`). Rows that name two datasets
 of one paper and link that paper, or two models that share a project homepage, an
 organisation page or the list's own repository, are different entries; when two papers carry
 one paper link, one link is wrong, and inconsistent-duplicate (DUP002) reports it.
@@ -52,7 +53,7 @@ from awesomelint.knowledge.paper_identity import (
     Occurrence,
     earlier_matches,
     relation,
-    titles_agree,
+    same_entry,
 )
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._deletion import deletion_fix
@@ -92,7 +93,7 @@ def _choose(
         if getattr(options, kind) == "off":
             continue
         for first in earlier:
-            if relation(occ, first) == kind and titles_agree(occ, first):
+            if relation(occ, first) == kind and same_entry(occ, first):
                 return first, kind
     return None
 

@@ -15,8 +15,10 @@ Editing ...` and `Locating and Editing ...`) counts as the same. Two findings:
 - two entries that carry one paper link (arXiv, DOI, OpenReview, ...) under clearly different
   full titles: two papers, one of whose links is likely wrong. A short name (at most three
   words: `AS-1B`, `LAMM-Benchmark`) against a paper's title is not one: a dataset or a model
-  row that links the paper it comes from is normal. Entries that only share a homepage, an
-  organisation page or a repository are different works and are not compared.
+  row that links the paper it comes from is normal;
+- two entries that link one particular page (`/blog/getting-started`) under different titles.
+  Entries that only share a homepage, an organisation or hub page, or a repository are
+  different works and are not compared.
 
 A title is not reported when any earlier copy has the same title. News feeds and tables of
 contents are not compared (see duplicate-entry). Venue tags are the labels that carry a year
@@ -58,7 +60,7 @@ from awesomelint.knowledge.paper_identity import (
     is_short_name,
     normalize_title,
     title_relation,
-    titles_agree,
+    same_entry,
 )
 from awesomelint.rules._base import Context, Rule
 
@@ -108,21 +110,29 @@ def _title_finding(
             f"title differs from the copy at {first.where}: {_quoted(occ, first)}",
             document=occ.doc,
         )
-    wrong = [
+    different = [
         other
         for other, rel in relations
         if rel is TitleRelation.DIFFERENT
-        and occ.shares_paper(other)
         and not is_short_name(here)
         and not is_short_name(other.entry.title)
     ]
-    if not wrong:
+    papers = [other for other in different if occ.shares_paper(other)]
+    if papers:
+        first = closest(occ, papers)
+        return ctx.finding(
+            span,
+            f"title differs from the entry at {first.where} that has the same paper link, "
+            f"so one of the links is likely wrong: {_quoted(occ, first)}",
+            document=occ.doc,
+        )
+    pages = [other for other in different if occ.shares_page(other)]
+    if not pages:
         return None
-    first = closest(occ, wrong)
+    first = closest(occ, pages)
     return ctx.finding(
         span,
-        f"title differs from the entry at {first.where} that has the same paper link, "
-        f"so one of the links is likely wrong: {_quoted(occ, first)}",
+        f"title differs from the copy at {first.where}: {_quoted(occ, first)}",
         document=occ.doc,
     )
 
@@ -130,7 +140,7 @@ def _title_finding(
 def _venue_finding(
     ctx: Context[Options], occ: Occurrence, earlier: Sequence[Occurrence]
 ) -> Finding | None:
-    copies = [other for other in earlier if titles_agree(occ, other)]
+    copies = [other for other in earlier if same_entry(occ, other)]
     if not copies:
         return None
     first = closest(occ, copies)
