@@ -16,17 +16,49 @@ import re
 from awesomelint.document.model import Document, Entry, EntryKind, Section
 
 _FEED_WORDS = frozenset(
-    "news updates update changelog changelogs change changes log logs history what whats s "
-    "new release releases notes announcement announcements latest recent and the".split()
+    [
+        "news",
+        "updates",
+        "update",
+        "changelog",
+        "changelogs",
+        "change",
+        "changes",
+        "log",
+        "logs",
+        "history",
+        "what",
+        "whats",
+        "s",
+        "new",
+        "release",
+        "releases",
+        "notes",
+        "announcement",
+        "announcements",
+        "latest",
+        "recent",
+        "and",
+        "the",
+    ]
 )
 _FEED_CORE = frozenset(
-    "news updates update changelog changelogs changes log new releases announcement "
-    "announcements".split()
+    [
+        "news",
+        "updates",
+        "update",
+        "changelog",
+        "changelogs",
+        "changes",
+        "log",
+        "new",
+        "releases",
+        "announcement",
+        "announcements",
+    ]
 )
 _HEADING_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_MONTHS = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # "April", "Sep."
-)
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # "April", "Sep."
 _FULL_DATE = (
     r"(?:\d{4}[./\-]\d{1,2}[./\-]\d{1,2}"
     rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"

@@ -154,8 +154,19 @@ def title_relation(one: str, other: str) -> TitleRelation:
 
 
 _HUB_HOSTS = frozenset(
-    "github.com gitlab.com huggingface.co hf.co modelscope.cn twitter.com x.com youtube.com "
-    "medium.com zhihu.com zhuanlan.zhihu.com".split()
+    [
+        "github.com",
+        "gitlab.com",
+        "huggingface.co",
+        "hf.co",
+        "modelscope.cn",
+        "twitter.com",
+        "x.com",
+        "youtube.com",
+        "medium.com",
+        "zhihu.com",
+        "zhuanlan.zhihu.com",
+    ]
 )
 
 

@@ -59,8 +59,8 @@ from awesomelint.knowledge.paper_identity import (
     earlier_matches,
     is_short_name,
     normalize_title,
-    title_relation,
     same_entry,
+    title_relation,
 )
 from awesomelint.rules._base import Context, Rule
 
