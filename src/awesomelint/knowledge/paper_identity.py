@@ -93,8 +93,8 @@ class TitleRelation(enum.Enum):
     SAME = "same"
     """The same words, or one title contains the other whole (`ROME: Locating ...`)."""
     SIMILAR = "similar"
-    """Most words agree (`SIMILAR_WORDS`), neither is a short name: one work, one copy's title
-    edited or stale."""
+    """Most words agree (`SIMILAR_WORDS`), and not both are short names: one work, one copy's
+    title edited or stale."""
     DIFFERENT = "different"
     """Different works that share a link."""
 
@@ -145,7 +145,7 @@ def title_relation(one: str, other: str) -> TitleRelation:
         return TitleRelation.ABSENT
     if f" {here} " in f" {there} " or f" {there} " in f" {here} ":
         return TitleRelation.SAME
-    if is_short_name(one) or is_short_name(other):
+    if is_short_name(one) and is_short_name(other):
         return TitleRelation.DIFFERENT  # `Inst-IT Bench` and `Inst-IT Dataset` are two things
     words, others = set(here.split()), set(there.split())
     if len(words & others) >= SIMILAR_WORDS * len(words | others):

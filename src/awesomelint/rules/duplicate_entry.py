@@ -31,7 +31,8 @@ Good:
     * **Concrete Steps to Get Started** [[blog]](https://www.neelnanda.io/getting-started)
 
 Fix: unsafe, only for an exact copy (the same text after whitespace is squeezed) in the same
-section: the later copy is deleted with its nested items. Other repeats are reported only.
+section that uses no reference links (`[text][label]`): the later copy is deleted with its
+nested items. Other repeats are reported only.
 
 Options: `same-section` (default "error"), `other-section` (default "info") and `other-file`
 (default "info") set the severity of each kind of repeat: "error", "warning", "info" or "off".
@@ -46,7 +47,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from awesomelint.diagnostics import Finding, Severity
-from awesomelint.document.model import Document, Entry
+from awesomelint.document.model import Document, Entry, LinkKind
 from awesomelint.errors import ConfigError
 from awesomelint.knowledge.paper_identity import (
     RELATIONS,
@@ -102,6 +103,11 @@ def _squeezed(doc: Document, entry: Entry) -> str:
     return _SPACES.sub(" ", doc.text[entry.content_span.start : entry.span.end]).strip()
 
 
+def _uses_references(entry: Entry) -> bool:
+    # A reference link's destination lives in a definition other fixes may rewrite.
+    return any(link.kind is LinkKind.REFERENCE for item in entry.walk() for link in item.links)
+
+
 def _finding(ctx: Context[Options], occ: Occurrence, first: Occurrence, kind: str) -> Finding:
     exact = kind == "same_section" and _squeezed(occ.doc, occ.entry) == _squeezed(
         first.doc, first.entry
@@ -111,7 +117,7 @@ def _finding(ctx: Context[Options], occ: Occurrence, first: Occurrence, kind: st
     return ctx.finding(
         occ.entry.span,
         f"{what} of the entry at {first.where}{where}",
-        fix=deletion_fix(occ.doc, occ.entry) if exact else None,
+        fix=deletion_fix(occ.doc, occ.entry) if exact and not _uses_references(occ.entry) else None,
         severity=ctx.configured_severity or Severity(getattr(ctx.options, kind)),
         document=occ.doc,
     )
