@@ -18,12 +18,18 @@ An entry's identity keys come from its links through `urls.identity`:
   links are data (a results table), not listed resources, and have no identity.
 
 Anchor links, relative links, images, badges (`Entry.badges`: star and venue badges, and links
-wrapping them) and entries of table-of-contents sections never count.
+wrapping them), entries of table-of-contents sections and news feeds (`feeds`: a "News" or
+"Changelog" section, a list item that opens with a full date) never count.
+
+Sharing a link is not enough to be one entry: two rows of a dataset table can name two
+datasets of one paper and link that paper, and two entries can share a project homepage or an
+organisation page. `title_relation` says whether two copies' titles name the same work.
 """
 
 from __future__ import annotations
 
 import dataclasses as dc
+import enum
 import functools
 import itertools
 import re
@@ -32,9 +38,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from awesomelint.document.entry_text import plain
 from awesomelint.document.model import Document, Entry, EntryKind, Link, Section
 from awesomelint.knowledge import urls
+from awesomelint.knowledge.feeds import feed_sections, is_news_line
+from awesomelint.knowledge.url_parts import split_url
 
 PAPER_KINDS = frozenset({"arxiv", "openreview", "acl", "neurips", "doi", "lesswrong"})
 MIN_TITLE_WORDS = 3
+SHORT_NAME_WORDS = 3
+"""A title of at most this many words (`AS-1B`, `LAMM Benchmark`) is a short name."""
+SIMILAR_WORDS = 0.5
+"""Share of words (of both titles' words together) at which two titles name one work."""
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -67,6 +79,26 @@ class Occurrence:
     def same_section(self, other: Occurrence) -> bool:
         return self.doc is other.doc and self.section_index == other.section_index
 
+    def shares_paper(self, other: Occurrence) -> bool:
+        """Whether the two share a paper link (arXiv, DOI, ...), not only a page or a repo."""
+        return any(key.split(":", 1)[0] in PAPER_KINDS for key in self.keys & other.keys)
+
+    def shares_page(self, other: Occurrence) -> bool:
+        """Whether the two share one particular web page (`is_particular_page`)."""
+        return any(is_particular_page(key) for key in self.keys & other.keys)
+
+
+class TitleRelation(enum.Enum):
+    ABSENT = "absent"
+    """One copy has no title: nothing to compare."""
+    SAME = "same"
+    """The same words, or one title contains the other whole (`ROME: Locating ...`)."""
+    SIMILAR = "similar"
+    """Most words agree (`SIMILAR_WORDS`), and not both are short names: one work, one copy's
+    title edited or stale."""
+    DIFFERENT = "different"
+    """Different works that share a link."""
+
 
 RELATIONS = ("same_section", "other_section", "other_file")
 """How two occurrences relate, closest first."""
@@ -95,6 +127,95 @@ def title_key(title: str) -> str | None:
     """The title as an identity key, or None when it is too short to identify anything."""
     normal = normalize_title(title)
     return normal if len(normal.split()) >= MIN_TITLE_WORDS else None
+
+
+def _words(title: str) -> list[str]:
+    return normalize_title(title).split()
+
+
+def is_short_name(title: str) -> bool:
+    """A name such as `AS-1B` or `LAMM-Benchmark` rather than a paper's full title."""
+    return 0 < len(_words(title)) <= SHORT_NAME_WORDS
+
+
+@functools.lru_cache(maxsize=65536)
+def title_relation(one: str, other: str) -> TitleRelation:
+    """How two copies' titles relate; see `TitleRelation`."""
+    here, there = normalize_title(one), normalize_title(other)
+    if not here or not there:
+        return TitleRelation.ABSENT
+    if f" {here} " in f" {there} " or f" {there} " in f" {here} ":
+        return TitleRelation.SAME
+    if is_short_name(one) and is_short_name(other):
+        return TitleRelation.DIFFERENT  # `Inst-IT Bench` and `Inst-IT Dataset` are two things
+    words, others = set(here.split()), set(there.split())
+    if len(words & others) >= SIMILAR_WORDS * len(words | others):
+        return TitleRelation.SIMILAR
+    return TitleRelation.DIFFERENT
+
+
+_HUB_HOSTS = frozenset(
+    [
+        "github.com",
+        "gitlab.com",
+        "huggingface.co",
+        "hf.co",
+        "modelscope.cn",
+        "twitter.com",
+        "x.com",
+        "youtube.com",
+        "medium.com",
+        "zhihu.com",
+        "zhuanlan.zhihu.com",
+    ]
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_particular_page(key: str) -> bool:
+    """Whether an identity key is one page deep in a site (`/blog/getting-started`), not a
+    homepage, an organisation or a hub page, nor a page of a code or model host, where one
+    repository or organisation holds many works."""
+    if not key.startswith("url:"):
+        return False
+    parts = split_url(key.removeprefix("url:"))
+    if parts is None or parts.netloc.lower() in _HUB_HOSTS:
+        return False
+    return len([part for part in parts.path.split("/") if part]) >= 2
+
+
+def names_a_part(entry: Entry) -> bool:
+    """Whether a table row names something made in the paper it links: a short name in a
+    "Name" cell, the paper's link in another cell (a dataset or benchmark table)."""
+    span, primary = entry.title_span, entry.primary
+    return (
+        entry.kind is EntryKind.TABLE_ROW
+        and span is not None
+        and primary is not None
+        and not (primary.span.start <= span.start and span.end <= primary.span.end)
+        and is_short_name(entry.title)
+    )
+
+
+def titles_agree(occ: Occurrence, other: Occurrence) -> bool:
+    """Whether two occurrences that share a key name one work: their titles do not differ.
+
+    A row that names a part of a paper (`names_a_part`) is the same entry only as a row with
+    the same name: `MIMIC-IT` (the dataset) is not `MIMIC-IT: Multi-Modal ...` (the paper).
+    """
+    one, two = occ.entry.title, other.entry.title
+    if (names_a_part(occ.entry) or names_a_part(other.entry)) and one and two:
+        return normalize_title(one) == normalize_title(two)
+    return title_relation(one, two) is not TitleRelation.DIFFERENT
+
+
+def same_entry(occ: Occurrence, other: Occurrence) -> bool:
+    """Whether two occurrences that share a key list one thing: their titles agree, or they
+    link one particular page (a blog post listed twice under two names is still one post).
+    Two papers that carry one paper link are not: one of the links is wrong."""
+    return titles_agree(occ, other) or (
+        occ.shares_page(other) and not names_a_part(occ.entry) and not names_a_part(other.entry)
+    )
 
 
 def _web_links(links: Iterable[Link], badges: Sequence[Link]) -> list[tuple[Link, urls.Identity]]:
@@ -152,10 +273,13 @@ def occurrences(docs: Sequence[Document]) -> list[Occurrence]:
     """Every entry that has an identity, in document and source order."""
     found: list[Occurrence] = []
     for doc in docs:
+        feeds = feed_sections(doc)
         for index, section in enumerate(doc.walk_sections()):
-            if section.is_toc:
+            if section.is_toc or index in feeds:
                 continue
             for top in section.entries:
+                if is_news_line(doc, top):
+                    continue
                 for entry in top.walk():
                     occurrence = _occurrence(doc, section, index, entry)
                     if occurrence is not None:

@@ -10,19 +10,29 @@ primary link (a GitHub repository or any other URL, normalised). Extra links suc
 `[[github]]` code link next to a paper link do not identify it, so two papers that share a
 toolkit are not duplicates. Badges (star and venue badges, and links wrapping them) never
 identify an entry. Entries without any link are compared by their normalised title when it
-has at least three words. Anchor links and table-of-contents sections are ignored.
+has at least three words. Anchor links, table-of-contents sections and news feeds (a "News",
+"Updates" or "Changelog" section, a list item that opens with a full date such as
+`[2024/06/07]`) are ignored: a news line names a paper that is listed elsewhere on purpose.
+
+Entries that share a link are one entry only when their titles agree (one contains the other,
+or most of their words are the same), one of them has no title, or the link is one particular
+page deep in a site (`https://blog.example/posts/getting-started`). Rows that name two datasets
+of one paper and link that paper, or two models that share a project homepage, an
+organisation page or the list's own repository, are different entries; when two papers carry
+one paper link, one link is wrong, and inconsistent-duplicate (DUP002) reports it.
 
 Bad:
     ## Tutorial
     * **Concrete Steps to Get Started** [[blog]](https://www.neelnanda.io/getting-started)
-    * **Quickstart Guide** [[blog]](https://www.neelnanda.io/getting-started)
+    * **Concrete Steps to Get Started in MI** [[blog]](https://www.neelnanda.io/getting-started)
 
 Good:
     ## Tutorial
     * **Concrete Steps to Get Started** [[blog]](https://www.neelnanda.io/getting-started)
 
 Fix: unsafe, only for an exact copy (the same text after whitespace is squeezed) in the same
-section: the later copy is deleted with its nested items. Other repeats are reported only.
+section that uses no reference links (`[text][label]`): the later copy is deleted with its
+nested items. Other repeats are reported only.
 
 Options: `same-section` (default "error"), `other-section` (default "info") and `other-file`
 (default "info") set the severity of each kind of repeat: "error", "warning", "info" or "off".
@@ -37,9 +47,15 @@ import re
 from collections.abc import Iterator, Sequence
 
 from awesomelint.diagnostics import Finding, Severity
-from awesomelint.document.model import Document, Entry
+from awesomelint.document.model import Document, Entry, LinkKind
 from awesomelint.errors import ConfigError
-from awesomelint.knowledge.paper_identity import RELATIONS, Occurrence, earlier_matches, relation
+from awesomelint.knowledge.paper_identity import (
+    RELATIONS,
+    Occurrence,
+    earlier_matches,
+    relation,
+    same_entry,
+)
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._deletion import deletion_fix
 
@@ -78,13 +94,18 @@ def _choose(
         if getattr(options, kind) == "off":
             continue
         for first in earlier:
-            if relation(occ, first) == kind:
+            if relation(occ, first) == kind and same_entry(occ, first):
                 return first, kind
     return None
 
 
 def _squeezed(doc: Document, entry: Entry) -> str:
     return _SPACES.sub(" ", doc.text[entry.content_span.start : entry.span.end]).strip()
+
+
+def _uses_references(entry: Entry) -> bool:
+    # A reference link's destination lives in a definition other fixes may rewrite.
+    return any(link.kind is LinkKind.REFERENCE for item in entry.walk() for link in item.links)
 
 
 def _finding(ctx: Context[Options], occ: Occurrence, first: Occurrence, kind: str) -> Finding:
@@ -96,7 +117,7 @@ def _finding(ctx: Context[Options], occ: Occurrence, first: Occurrence, kind: st
     return ctx.finding(
         occ.entry.span,
         f"{what} of the entry at {first.where}{where}",
-        fix=deletion_fix(occ.doc, occ.entry) if exact else None,
+        fix=deletion_fix(occ.doc, occ.entry) if exact and not _uses_references(occ.entry) else None,
         severity=ctx.configured_severity or Severity(getattr(ctx.options, kind)),
         document=occ.doc,
     )

@@ -8,11 +8,22 @@ links, else the same primary link, else the same title for entries without links
 Titles are compared as plain text, casefolded, with punctuation and spacing ignored. A title
 is the text that names the work (see "How a list is read" in the README): never a badge's
 text (`Star`) nor a generic link text (`Paper`, `[code]`), so a copy titled only by such links
-has no title to compare. Venue
-tags are the labels that carry a year (`[[ICLR 2024]]`, `[NeurIPS 2023]`, `(ICLR'23)`,
-`[[arxiv 2303]]`) and the venue column of a table; they are compared only when both copies
-have some. A title that contains the other one whole (`ROME: Locating and Editing ...` and
-`Locating and Editing ...`) counts as the same.
+has no title to compare. A title that contains the other one whole (`ROME: Locating and
+Editing ...` and `Locating and Editing ...`) counts as the same. Two findings:
+
+- a copy whose title mostly agrees with another but differs (an edited or stale title);
+- two entries that carry one paper link (arXiv, DOI, OpenReview, ...) under clearly different
+  full titles: two papers, one of whose links is likely wrong. A short name (at most three
+  words: `AS-1B`, `LAMM-Benchmark`) against a paper's title is not one: a dataset or a model
+  row that links the paper it comes from is normal;
+- two entries that link one particular page (`/blog/getting-started`) under different titles.
+  Entries that only share a homepage, an organisation or hub page, or a repository are
+  different works and are not compared.
+
+A title is not reported when any earlier copy has the same title. News feeds and tables of
+contents are not compared (see duplicate-entry). Venue tags are the labels that carry a year
+(`[[ICLR 2024]]`, `[NeurIPS 2023]`, `(ICLR'23)`, `[[arxiv 2303]]`) and the venue column of a
+table; they are compared between copies whose titles agree, only when both have some.
 
 Bad:
     ## Arithmetic
@@ -40,12 +51,17 @@ from collections.abc import Iterator, Sequence
 
 from awesomelint.diagnostics import Finding, Severity
 from awesomelint.document.entry_text import plain
-from awesomelint.document.model import Tag, TagKind
+from awesomelint.document.model import Document, Tag, TagKind
 from awesomelint.knowledge.paper_identity import (
     Occurrence,
+    TitleRelation,
     closest,
     earlier_matches,
+    is_short_name,
     normalize_title,
+    occurrences,
+    same_entry,
+    title_relation,
 )
 from awesomelint.rules._base import Context, Rule
 
@@ -75,23 +91,60 @@ def _shown(tags: Sequence[Tag]) -> str:
     return ", ".join(plain(tag.value) for tag in tags)
 
 
-def _same_title(one: str, other: str) -> bool:
-    return f" {one} " in f" {other} " or f" {other} " in f" {one} "
+def _quoted(occ: Occurrence, first: Occurrence) -> str:
+    return f"{occ.entry.title!r} here, {first.entry.title!r} there"
 
 
-def _title_finding(ctx: Context[Options], occ: Occurrence, first: Occurrence) -> Finding | None:
-    here, there = occ.entry.title, first.entry.title
-    if not here or not there or _same_title(normalize_title(here), normalize_title(there)):
+def _title_finding(
+    ctx: Context[Options], occ: Occurrence, earlier: Sequence[Occurrence]
+) -> Finding | None:
+    here = occ.entry.title
+    relations = [(other, title_relation(here, other.entry.title)) for other in earlier]
+    if not here or any(rel is TitleRelation.SAME for _, rel in relations):
         return None
     span = occ.entry.title_span or occ.entry.span
+    similar = [other for other, rel in relations if rel is TitleRelation.SIMILAR]
+    if similar:
+        first = closest(occ, similar)
+        return ctx.finding(
+            span,
+            f"title differs from the copy at {first.where}: {_quoted(occ, first)}",
+            document=occ.doc,
+        )
+    different = [
+        other
+        for other, rel in relations
+        if rel is TitleRelation.DIFFERENT
+        and not is_short_name(here)
+        and not is_short_name(other.entry.title)
+    ]
+    papers = [other for other in different if occ.shares_paper(other)]
+    if papers:
+        first = closest(occ, papers)
+        return ctx.finding(
+            span,
+            f"title differs from the entry at {first.where} that has the same paper link, "
+            f"so one of the links is likely wrong: {_quoted(occ, first)}",
+            document=occ.doc,
+        )
+    pages = [other for other in different if occ.shares_page(other)]
+    if not pages:
+        return None
+    first = closest(occ, pages)
     return ctx.finding(
         span,
-        f"title differs from the copy at {first.where}: {here!r} here, {there!r} there",
+        f"title differs from the copy at {first.where}: {_quoted(occ, first)}",
         document=occ.doc,
     )
 
 
-def _venue_finding(ctx: Context[Options], occ: Occurrence, first: Occurrence) -> Finding | None:
+def _venue_finding(
+    ctx: Context[Options], occ: Occurrence, earlier: Sequence[Occurrence]
+) -> Finding | None:
+    copies = [other for other in earlier if same_entry(occ, other)]
+    if not copies:
+        return None
+    first = closest(occ, copies)
     here, there = _venues(occ), _venues(first)
     if not here or not there or _venue_set(here) == _venue_set(there):
         return None
@@ -103,15 +156,38 @@ def _venue_finding(ctx: Context[Options], occ: Occurrence, first: Occurrence) ->
     )
 
 
+def _place(occ: Occurrence) -> tuple[int, int]:
+    return id(occ.doc), occ.entry.span.start
+
+
+def _echoed_titles(docs: Sequence[Document], across_files: bool) -> set[tuple[int, int]]:
+    """The occurrences whose title an earlier copy of the same paper already has: a later
+    copy that agrees with one of them is not reported against another."""
+    seen: dict[tuple[object, str], set[str]] = {}
+    echoed: set[tuple[int, int]] = set()
+    for occ in occurrences(docs):
+        title = normalize_title(occ.entry.title) if occ.entry.title else ""
+        scope = None if across_files else id(occ.doc)
+        marks = [(scope, key) for key in occ.keys]
+        if title and any(title in seen.get(mark, ()) for mark in marks):
+            echoed.add(_place(occ))
+        for mark in marks:
+            seen.setdefault(mark, set()).add(title)
+    return echoed
+
+
 def check(contexts: Sequence[Context[Options]]) -> Iterator[Finding]:
     if not contexts:
         return
     ctx = contexts[0]
-    for occ, earlier in earlier_matches([c.document for c in contexts]):
-        first = closest(occ, earlier)
-        if first.doc is not occ.doc and not ctx.options.across_files:
+    docs = [c.document for c in contexts]
+    echoed = _echoed_titles(docs, ctx.options.across_files)
+    for occ, found in earlier_matches(docs):
+        earlier = [o for o in found if o.doc is occ.doc or ctx.options.across_files]
+        if not earlier:
             continue
-        for finding in (_title_finding(ctx, occ, first), _venue_finding(ctx, occ, first)):
+        title = None if _place(occ) in echoed else _title_finding(ctx, occ, earlier)
+        for finding in (title, _venue_finding(ctx, occ, earlier)):
             if finding is not None:
                 yield finding
 
