@@ -56,9 +56,11 @@ def score(reported: set[str], truth: dict[str, str], checked: set[str]) -> dict[
     }
 
 
-def run_awesomelint(
-    hosts: Hosts, world: World, md: Path, cache: Path, *, token: bool, select: list[str]
-) -> dict[str, Any]:
+def check_on_fake_hosts(
+    hosts: Hosts, md: Path, cache: Path, *, token: bool, select: list[str]
+) -> tuple[subprocess.CompletedProcess[str], float, list[dict[str, Any]]]:
+    """`awesomelint check --output-format json` over `md`, every host remapped to the fakes:
+    the process, its wall time and the findings it printed."""
     exe = str(find_tool("awesomelint") or "awesomelint")
     config = md.with_suffix(".awesomelint.toml")
     # The fake hosts are on loopback; the token goes to the fake API only when the operator
@@ -79,6 +81,13 @@ def run_awesomelint(
         findings = json.loads(proc.stdout)
     except ValueError:
         findings = []
+    return proc, wall, findings
+
+
+def run_awesomelint(
+    hosts: Hosts, world: World, md: Path, cache: Path, *, token: bool, select: list[str]
+) -> dict[str, Any]:
+    proc, wall, findings = check_on_fake_hosts(hosts, md, cache, token=token, select=select)
     lines = md.read_text().splitlines()
     reported = broken_urls_awesomelint(findings, lines)
     checked = set(world.truth)

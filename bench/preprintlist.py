@@ -10,17 +10,13 @@ and answers null for the others.
 from __future__ import annotations
 
 import dataclasses as dc
-import json
 import random
-import subprocess
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from commands import find_tool
 from fakehosts import Hosts
-from linktools import OUT, child_env
+from linktools import check_on_fake_hosts
 from tests.net_servers import Paper, s2_paper
 
 CONFERENCES = (
@@ -75,22 +71,7 @@ def run_preprints(hosts: Hosts, world: PreprintWorld, md: Path, cache: Path) -> 
     """`awesomelint check --select VEN003` over `md`: requests per host, findings."""
     hosts.arxiv_api.papers.update(world.papers)
     hosts.semantic_scholar.papers = dict(world.answers)
-    exe = str(find_tool("awesomelint") or "awesomelint")
-    config = md.with_suffix(".awesomelint.toml")
-    config.write_text("[links]\ntimeout = 20.0\ndeadline = 600.0\nallow-private = true\n")
-    cmd = [exe, "check", "--config", str(config), "--output-format", "json", "--select=VEN003"]
-    cmd += [f"--remap={remap}" for remap in hosts.remaps()]
-    cmd += ["--cache-dir", str(cache), str(md)]
-    hosts.reset()
-    start = time.monotonic()
-    proc = subprocess.run(
-        cmd, check=False, capture_output=True, text=True, env=child_env(False), cwd=OUT
-    )
-    wall = time.monotonic() - start
-    try:
-        findings = json.loads(proc.stdout)
-    except ValueError:
-        findings = []
+    proc, wall, findings = check_on_fake_hosts(hosts, md, cache, token=False, select=["VEN003"])
     counts = hosts.counts()
     fixes = sum(1 for f in findings if f.get("fix"))
     return {
