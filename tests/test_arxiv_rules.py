@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 
+from awesomelint.config import options_from_table
 from awesomelint.diagnostics import Finding, apply_edits
 from awesomelint.document.parse import parse_text
+from awesomelint.errors import ConfigError
 from awesomelint.rules import Context, Rule, arxiv_tag_mismatch, invalid_arxiv_id
 from awesomelint.rules import non_canonical_url as url001
 
@@ -56,23 +58,44 @@ def test_finding_points_at_the_id() -> None:
 
 
 @pytest.mark.parametrize(
-    ("url", "keep", "expected"),
+    ("url", "message"),
     [
-        ("https://arxiv.org/abs/2302.12461v2", True, None),
-        ("http://arxiv.org/abs/2302.12461v2", True, "https://arxiv.org/abs/2302.12461v2"),
-        ("https://arxiv.org/pdf/2302.12461v3.pdf", True, "https://arxiv.org/abs/2302.12461v3"),
-        ("https://arxiv.org/abs/2302.12461v2", False, "https://arxiv.org/abs/2302.12461"),
+        ("http://arxiv.org/abs/2302.12461", "http://arxiv.org/abs/2302.12461: http:// -> https://"),
+        ("https://arxiv.org/abs//2302.12461", "https://arxiv.org/abs//2302.12461: abs// -> abs/"),
+        (
+            "https://arxiv.org/pdf/2302.12461v2.pdf",
+            (
+                "https://arxiv.org/pdf/2302.12461v2.pdf: PDF link in a list that links abstracts; "
+                "pinned version v2 in a list that links the latest versions"
+            ),
+        ),
+        ("https://github.com/o/r.git", "https://github.com/o/r.git: r.git -> r"),
+        (
+            "https://example.org/?utm_source=x&utm_medium=y",
+            (
+                "https://example.org/?utm_source=x&utm_medium=y: tracking parameters utm_source, "
+                "utm_medium"
+            ),
+        ),
     ],
 )
-def test_keep_arxiv_version(url: str, keep: bool, expected: str | None) -> None:
-    text = f"- [Paper]({url})\n"
-    findings = run(url001.RULE, text, url001.Options(keep_arxiv_version=keep))
-    if expected is None:
-        assert findings == []
-        return
-    assert [f.fix.link_changes for f in findings if f.fix] == [((url, expected),)]
-    assert expected in findings[0].message
-    assert fixed(text, findings) == f"- [Paper]({expected})\n"
+def test_message_names_the_url_as_written_and_the_reason(url: str, message: str) -> None:
+    text = f"- [Paper]({url})\n- [A](https://arxiv.org/abs/2404.14082)\n"
+    (finding,) = run(url001.RULE, text)
+    assert finding.message == message
+
+
+def test_configured_form_is_named_in_the_message() -> None:
+    text = "- [A](https://arxiv.org/abs/2404.14082)\n"
+    (finding,) = run(url001.RULE, text, url001.Options(arxiv_form="pdf"))
+    assert finding.message.endswith('abstract link; arxiv-form = "pdf"')
+    assert fixed(text, [finding]) == "- [A](https://arxiv.org/pdf/2404.14082)\n"
+
+
+@pytest.mark.parametrize("table", [{"arxiv-form": "html"}, {"arxiv-version": "latest"}])
+def test_unknown_choices_are_refused(table: dict[str, str]) -> None:
+    with pytest.raises(ConfigError, match="expected one of"):
+        options_from_table(url001.RULE, table, "awesomelint.toml")
 
 
 def test_tag_message_shows_the_tag_and_the_id() -> None:

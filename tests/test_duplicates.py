@@ -72,6 +72,33 @@ def test_severities_follow_the_options() -> None:
         assert [f.severity for f in rule.check([ctx])] == expected
 
 
+GROUPS = """\
+## Highlights
+
+> **Surveys**
+
+- **A Survey of Circuit Discovery** [Paper](https://arxiv.org/abs/2404.14082)
+
+---
+
+> **Benchmarks**
+
+- **A Survey of Circuit Discovery** [Paper](https://arxiv.org/abs/2404.14082)
+- **Induction Heads Revisited** [Paper](https://arxiv.org/abs/2404.14083)
+- **Induction Heads Revisited** [Paper](https://arxiv.org/abs/2404.14083)
+"""
+
+
+def test_a_thematic_break_parts_two_groups_of_one_section() -> None:
+    doc = parse_text(GROUPS, "groups.md")
+    rule = duplicate_entry.RULE
+    ctx = Context(rule, rule.options(), rule.default_severity, doc)
+    findings = list(rule.check([ctx]))
+    got = [(f.line, f.severity, "in this section" in f.message) for f in findings]
+    assert got == [(11, Severity.INFO, False), (13, Severity.ERROR, True)]
+    assert "groups.md:5" in findings[0].message and "groups.md:12" in findings[1].message
+
+
 def test_unknown_severity_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="same-section"):
         duplicate_entry.Options(same_section="fatal")

@@ -6,13 +6,13 @@ import datetime
 
 import pytest
 
+from awesomelint.knowledge.url_forms import ArxivForm, Preferences, arxiv_link_form, rewrite_url
 from awesomelint.knowledge.urls import (
     ArxivId,
     GitHubRepo,
     Identity,
     arxiv_from_url,
     arxiv_id_problem,
-    canonical_url,
     find_arxiv_ids,
     github_from_url,
     identity,
@@ -514,107 +514,175 @@ def test_normalize_url(url: str, expected: str) -> None:
     assert normalize_url(url) == expected
 
 
+ABS = Preferences()
+PDF = Preferences(arxiv_form=ArxivForm.PDF)
+KEEP = Preferences(strip_arxiv_version=False)
+HTML = Preferences(drop_tracking=False)
+
+
 @pytest.mark.parametrize(
-    ("url", "expected"),
+    ("url", "prefs", "expected", "kinds"),
     [
-        P("http://arxiv.org/abs/2302.12461", "https://arxiv.org/abs/2302.12461", id="arxiv-http"),
-        P("https://www.arxiv.org/abs/2302.12461", "https://arxiv.org/abs/2302.12461", id="www"),
-        P("http://export.arxiv.org/abs/2302.12461", "https://arxiv.org/abs/2302.12461", id="exp"),
-        P("https://browse.arxiv.org/abs/2302.12461", "https://arxiv.org/abs/2302.12461", id="br"),
+        P("http://arxiv.org/abs/2302.12461", ABS, "https://arxiv.org/abs/2302.12461", "scheme"),
+        P("https://www.arxiv.org/abs/2302.12461", ABS, "https://arxiv.org/abs/2302.12461", "host"),
+        P(
+            "http://export.arxiv.org/abs/2302.12461",
+            ABS,
+            "https://arxiv.org/abs/2302.12461",
+            "scheme host",
+            id="export",
+        ),
+        P(
+            "https://browse.arxiv.org/pdf/2302.12461.pdf",
+            PDF,
+            "https://arxiv.org/pdf/2302.12461.pdf",
+            "host",
+        ),
         P(
             "http://xxx.lanl.gov/abs/hep-th/9901001",
+            ABS,
             "https://arxiv.org/abs/hep-th/9901001",
+            "scheme host",
             id="xxx",
         ),
-        P("https://arxiv.org/abs//2302.12461", "https://arxiv.org/abs/2302.12461", id="dbl-slash"),
-        P("https://arxiv.org/abs/2302.12461/", "https://arxiv.org/abs/2302.12461", id="slash"),
-        P("https://arxiv.org/abs/2302.12461v2", "https://arxiv.org/abs/2302.12461", id="version"),
-        P("https://arxiv.org/pdf/2302.12461", "https://arxiv.org/abs/2302.12461", id="pdf"),
-        P("https://arxiv.org/pdf/2302.12461.pdf", "https://arxiv.org/abs/2302.12461", id="pdf-ext"),
-        P("https://arxiv.org/pdf/2302.12461v3", "https://arxiv.org/abs/2302.12461", id="pdf-ver"),
+        P("https://arxiv.org/abs//2302.12461", ABS, "https://arxiv.org/abs/2302.12461", "path"),
+        P("https://arxiv.org/abs/cs.LG/0101001", ABS, "https://arxiv.org/abs/cs/0101001", "path"),
+        P("https://arxiv.org/abs/2302.12461v2", ABS, "https://arxiv.org/abs/2302.12461", "version"),
+        P("https://arxiv.org/pdf/2302.12461", ABS, "https://arxiv.org/abs/2302.12461", "form"),
+        P("https://arxiv.org/pdf/2302.12461.pdf", ABS, "https://arxiv.org/abs/2302.12461", "form"),
         P(
-            "http://arxiv.org/pdf/2302.12461v3.pdf#page=2",
+            "http://arxiv.org/pdf/2302.12461v3.pdf?x=1",
+            ABS,
             "https://arxiv.org/abs/2302.12461",
+            "scheme form version",
             id="pdf-all",
         ),
-        P("https://arxiv.org/abs/cs.LG/0101001", "https://arxiv.org/abs/cs/0101001", id="subject"),
+        P("https://arxiv.org/abs/2302.12461/", PDF, "https://arxiv.org/pdf/2302.12461", "form"),
+        P(
+            "https://arxiv.org/pdf/2302.12461v3.pdf",
+            PDF,
+            "https://arxiv.org/pdf/2302.12461.pdf",
+            "version",
+        ),
+        P(
+            "https://arxiv.org/pdf/2302.12461v3.pdf",
+            KEEP,
+            "https://arxiv.org/abs/2302.12461v3",
+            "form",
+        ),
+        P(
+            "https://arxiv.org/pdf/2302.12461v2#page=3",
+            ABS,
+            "https://arxiv.org/pdf/2302.12461#page=3",
+            "version",
+            id="pdf-page-stays-a-pdf",
+        ),
+        P(
+            "http://www.arxiv.org/abs/2302.12461/",
+            ABS,
+            "https://arxiv.org/abs/2302.12461/",
+            "scheme host",
+            id="slash-kept",
+        ),
         P(
             "https://arxiv.org/abs/2302.12461?context=cs.LG&utm_source=x#S2",
+            ABS,
             "https://arxiv.org/abs/2302.12461?context=cs.LG#S2",
+            "tracking",
             id="abs-query-fragment-kept",
         ),
-        P("http://arxiv.org/html/2302.12461v2", "https://arxiv.org/html/2302.12461v2", id="html"),
-        P("http://github.com/o/r", "https://github.com/o/r", id="gh-http"),
-        P("https://www.github.com/o/r", "https://github.com/o/r", id="gh-www"),
-        P("https://github.com/Owner/Repo.git", "https://github.com/Owner/Repo", id="gh-git"),
-        P("https://github.com/o/r/", "https://github.com/o/r", id="gh-slash"),
-        P("https://github.com/o/r/tree/main", "https://github.com/o/r", id="gh-tree-main"),
-        P("https://github.com/o/r/tree/master/", "https://github.com/o/r", id="gh-tree-master"),
-        P("https://github.com/o/r/tree/main#x", "https://github.com/o/r#x", id="gh-tree-frag"),
         P(
-            "https://github.com/o/r/blob/main/a/",
-            "https://github.com/o/r/blob/main/a",
-            id="gh-deep",
+            "http://arxiv.org/html/2302.12461v2",
+            ABS,
+            "https://arxiv.org/html/2302.12461v2",
+            "scheme",
         ),
-        P("http://github.com/someone", "https://github.com/someone", id="gh-user-http"),
-        P("http://openreview.net/pdf?id=abc", "https://openreview.net/pdf?id=abc", id="or-http"),
+        P("http://github.com/o/r/", ABS, "https://github.com/o/r/", "scheme"),
+        P("https://www.github.com/o/r", ABS, "https://github.com/o/r", "host"),
+        P("https://github.com/Owner/Repo.git", ABS, "https://github.com/Owner/Repo", "git"),
+        P("https://github.com/o/r.git/", ABS, "https://github.com/o/r/", "git"),
+        P("http://github.com/someone", ABS, "https://github.com/someone", "scheme"),
+        P("http://openreview.net/pdf?id=abc", ABS, "https://openreview.net/pdf?id=abc", "scheme"),
         P(
             "https://www.openreview.net/forum?id=a",
+            ABS,
             "https://openreview.net/forum?id=a",
-            id="or-www",
+            "host",
         ),
-        P("https://example.com/a?utm_source=x", "https://example.com/a", id="utm-only"),
+        P("https://example.com/a?utm_source=x", ABS, "https://example.com/a", "tracking"),
+        P("https://example.com/a?fbclid=Ab1", ABS, "https://example.com/a", "tracking"),
         P(
             "https://example.com/a?x=1&utm_campaign=y&b=2#f",
+            ABS,
             "https://example.com/a?x=1&b=2#f",
+            "tracking",
             id="utm-middle",
         ),
     ],
 )
-def test_canonical_url(url: str, expected: str) -> None:
-    assert canonical_url(url) == expected
+def test_rewrite_url(url: str, prefs: Preferences, expected: str, kinds: str) -> None:
+    found = rewrite_url(url, prefs)
+    assert found is not None
+    assert found.url == expected
+    assert [change.kind for change in found.changes] == kinds.split()
+
+
+def test_rewrite_url_names_what_it_changes() -> None:
+    found = rewrite_url("http://www.arxiv.org/pdf/2302.12461v2?utm_source=x", ABS)
+    assert found is not None
+    details = [change.detail for change in found.changes]
+    assert details == ["http:// -> https://", "www.arxiv.org -> arxiv.org", "pdf -> abs", "v2"]
+
+
+@pytest.mark.parametrize(
+    ("url", "prefs"),
+    [
+        P("https://arxiv.org/abs/2302.12461", ABS, id="arxiv-canonical"),
+        P("https://arxiv.org/abs/2302.12461/", ABS, id="arxiv-slash"),
+        P("https://arxiv.org/pdf/2302.12461.pdf", PDF, id="pdf-in-a-pdf-list"),
+        P("https://arxiv.org/pdf/2302.12461", PDF, id="pdf-no-ext-in-a-pdf-list"),
+        P("https://arxiv.org/abs/2302.12461v2", KEEP, id="abs-version-kept"),
+        P("https://arxiv.org/pdf/2302.12461#page=3", ABS, id="pdf-page"),
+        P("https://arxiv.org/abs/hep-th/9901001", ABS, id="arxiv-old-canonical"),
+        P("https://arxiv.org/html/2302.12461v2", ABS, id="arxiv-html"),
+        P("https://export.arxiv.org/html/2302.12461", ABS, id="arxiv-export-html"),
+        P("https://arxiv.org/list/cs.LG/recent", ABS, id="arxiv-listing"),
+        P("http://ar5iv.labs.arxiv.org/html/2302.12461", ABS, id="ar5iv"),
+        P("https://www.alphaxiv.org/abs/2302.12461v2", ABS, id="alphaxiv"),
+        P("https://huggingface.co/papers/2302.12461", ABS, id="huggingface"),
+        P("http://doi.org/10.48550/arXiv.2302.12461", ABS, id="arxiv-doi"),
+        P("https://github.com/Owner/Repo", ABS, id="github-case-kept"),
+        P("https://github.com/o/r/", ABS, id="github-slash"),
+        P("https://github.com/o/r/tree/main", ABS, id="github-tree-main"),
+        P("https://github.com/o/r?tab=readme-ov-file", ABS, id="github-query"),
+        P("https://github.com/o/r/tree/dev", ABS, id="github-branch"),
+        P("https://github.com/orgs/acme", ABS, id="github-orgs"),
+        P("http://someone.github.io/r/", ABS, id="github-io"),
+        P("https://openreview.net/pdf?id=abc", ABS, id="openreview-pdf"),
+        P("http://example.com/a/", ABS, id="other-http"),
+        P("https://www.example.com/a?b=1&ref=x#f", ABS, id="other-query"),
+        P("https://example.com/a?utm_source=x", HTML, id="tracking-kept-in-html"),
+        P("https://example.com/a?", ABS, id="empty-query"),
+        P("https://arxiv.org/abs/2302.12461?", ABS, id="arxiv-empty-query"),
+        P("#anchor", ABS, id="anchor"),
+        P("mailto:a@b.c", ABS, id="mailto"),
+        P("README.md", ABS, id="relative"),
+    ],
+)
+def test_rewrite_url_no_change(url: str, prefs: Preferences) -> None:
+    assert rewrite_url(url, prefs) is None
 
 
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        P("https://arxiv.org/abs/2302.12461v2", None, id="abs-version-kept"),
-        P("http://arxiv.org/abs/2302.12461v2/", "https://arxiv.org/abs/2302.12461v2", id="abs"),
-        P("https://arxiv.org/pdf/2302.12461v3.pdf", "https://arxiv.org/abs/2302.12461v3", id="pdf"),
-        P("https://arxiv.org/pdf/2302.12461", "https://arxiv.org/abs/2302.12461", id="no-version"),
+        P("https://arxiv.org/abs/2302.12461v2", (ArxivForm.ABS, 2, False), id="abs"),
+        P("http://export.arxiv.org/pdf/2302.12461.pdf", (ArxivForm.PDF, None, False), id="pdf"),
+        P("https://arxiv.org/pdf/2302.12461#page=4", (ArxivForm.PDF, None, True), id="page"),
+        P("https://arxiv.org/html/2302.12461", None, id="html"),
+        P("https://alphaxiv.org/abs/2302.12461", None, id="mirror"),
     ],
 )
-def test_canonical_url_keep_version(url: str, expected: str | None) -> None:
-    assert canonical_url(url, keep_arxiv_version=True) == expected
-
-
-@pytest.mark.parametrize(
-    "url",
-    [
-        P("https://arxiv.org/abs/2302.12461", id="arxiv-canonical"),
-        P("https://arxiv.org/abs/hep-th/9901001", id="arxiv-old-canonical"),
-        P("https://arxiv.org/html/2302.12461v2", id="arxiv-html"),
-        P("https://export.arxiv.org/html/2302.12461", id="arxiv-export-html"),
-        P("https://arxiv.org/list/cs.LG/recent", id="arxiv-listing"),
-        P("http://ar5iv.labs.arxiv.org/html/2302.12461", id="ar5iv"),
-        P("https://www.alphaxiv.org/abs/2302.12461v2", id="alphaxiv"),
-        P("https://huggingface.co/papers/2302.12461", id="huggingface"),
-        P("http://doi.org/10.48550/arXiv.2302.12461", id="arxiv-doi"),
-        P("https://github.com/Owner/Repo", id="github-case-kept"),
-        P("https://github.com/o/r?tab=readme-ov-file", id="github-query"),
-        P("https://github.com/o/r/tree/dev", id="github-branch"),
-        P("https://github.com/o/r/tree/main/src", id="github-tree-main-deeper"),
-        P("https://github.com/orgs/acme", id="github-orgs"),
-        P("http://someone.github.io/r/", id="github-io"),
-        P("https://openreview.net/pdf?id=abc", id="openreview-pdf"),
-        P("http://example.com/a/", id="other-http"),
-        P("https://www.example.com/a?b=1&ref=x#f", id="other-query"),
-        P("https://example.com/a?", id="empty-query"),
-        P("https://arxiv.org/abs/2302.12461?", id="arxiv-empty-query"),
-        P("#anchor", id="anchor"),
-        P("mailto:a@b.c", id="mailto"),
-        P("README.md", id="relative"),
-    ],
-)
-def test_canonical_url_no_change(url: str) -> None:
-    assert canonical_url(url) is None
+def test_arxiv_link_form(url: str, expected: tuple[ArxivForm, int | None, bool] | None) -> None:
+    found = arxiv_link_form(url)
+    assert (found and (found.form, found.version, found.pinned_page)) == expected

@@ -76,9 +76,5 @@ def filter_query(query: str | None, drop: Callable[[str], bool]) -> str | None:
     return "&".join(kept) or None
 
 
-def is_utm(key: str) -> bool:
-    return key.startswith("utm_")
-
-
 def is_tracking(key: str) -> bool:
     return key.startswith("utm_") or key in _TRACKING

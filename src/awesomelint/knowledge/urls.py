@@ -22,7 +22,6 @@ from awesomelint.knowledge.url_parts import (
     UrlParts,
     filter_query,
     is_tracking,
-    is_utm,
     split_url,
     web_parts,
     word_set,
@@ -35,7 +34,6 @@ __all__ = [
     "Identity",
     "arxiv_from_url",
     "arxiv_id_problem",
-    "canonical_url",
     "find_arxiv_ids",
     "github_from_url",
     "identity",
@@ -48,10 +46,10 @@ __all__ = [
 # arXiv URLs
 
 _ARXIV_HOSTS = ("arxiv.org", "www.arxiv.org", "export.arxiv.org", "browse.arxiv.org")
-_ARXIV_REWRITE_HOSTS = frozenset({*_ARXIV_HOSTS, "xxx.lanl.gov"})
+ARXIV_REWRITE_HOSTS = frozenset({*_ARXIV_HOSTS, "xxx.lanl.gov"})
 _AR5IV_HOSTS = ("ar5iv.org", "www.ar5iv.org", "ar5iv.labs.arxiv.org", "ar5iv.arxiv.org")
 _ARXIV_PATH_KINDS: dict[str, str] = {
-    **dict.fromkeys(_ARXIV_REWRITE_HOSTS, "abs|pdf|html|format|src|e-print|ps"),
+    **dict.fromkeys(ARXIV_REWRITE_HOSTS, "abs|pdf|html|format|src|e-print|ps"),
     **dict.fromkeys(_AR5IV_HOSTS, "abs|html|pdf"),
     **dict.fromkeys(("alphaxiv.org", "www.alphaxiv.org"), "abs|pdf|overview"),
     **dict.fromkeys(("huggingface.co", "www.huggingface.co"), "papers"),
@@ -64,7 +62,7 @@ _ARXIV_PATH_RES = {
 _ARXIV_DOI_RE = re.compile(r"10\.48550/arxiv\.(?P<id>.+)", re.IGNORECASE)
 
 
-def _arxiv_path(parts: UrlParts) -> tuple[str, ArxivId] | None:
+def arxiv_path(parts: UrlParts) -> tuple[str, ArxivId] | None:
     path_re = _ARXIV_PATH_RES.get(parts.host)
     m = path_re.fullmatch(parts.path) if path_re else None
     arxiv = parse_arxiv_id_loose(m["id"]) if m else None
@@ -72,7 +70,7 @@ def _arxiv_path(parts: UrlParts) -> tuple[str, ArxivId] | None:
 
 
 def _arxiv_from_parts(parts: UrlParts) -> ArxivId | None:
-    found = _arxiv_path(parts)
+    found = arxiv_path(parts)
     if found:
         return found[1]
     doi = _doi_from_parts(parts)
@@ -121,7 +119,7 @@ class GitHubRepo:
         return f"https://github.com/{self.owner}/{self.repo}"
 
 
-def _github_from_parts(parts: UrlParts) -> tuple[GitHubRepo, str] | None:
+def github_from_parts(parts: UrlParts) -> tuple[GitHubRepo, str] | None:
     m = _GITHUB_PATH_RE.fullmatch(parts.path) if parts.host in _GITHUB_HOSTS else None
     if m is None or m["owner"].lower() in _GITHUB_RESERVED or m["repo"] in {".", ".."}:
         return None
@@ -134,7 +132,7 @@ def _github_from_parts(parts: UrlParts) -> tuple[GitHubRepo, str] | None:
 def github_from_url(url: str) -> GitHubRepo | None:
     """The repository a github.com URL points to or into; None for other GitHub pages."""
     parts = web_parts(url)
-    found = _github_from_parts(parts) if parts else None
+    found = github_from_parts(parts) if parts else None
     return found[0] if found else None
 
 
@@ -198,7 +196,7 @@ def _doi_from_parts(parts: UrlParts) -> str | None:
 
 
 def _github_identity(parts: UrlParts) -> Identity | None:
-    found = _github_from_parts(parts)
+    found = github_from_parts(parts)
     if found is None or found[0].deep:
         return None
     return Identity("github", f"github:{found[0].key}")
@@ -283,51 +281,3 @@ def normalize_url(url: str) -> str:
     query = filter_query(parts.query, is_tracking) or None
     path = parts.path.rstrip("/")
     return UrlParts("https" if scheme == "http" else scheme, netloc, path, query, None).join()
-
-
-# ---------------------------------------------------------------------------------------------
-# Canonical URLs
-
-_UPGRADE_HOSTS = frozenset({"arxiv.org", "github.com", "openreview.net"})
-
-
-def _upgrade(parts: UrlParts) -> UrlParts:
-    host = parts.netloc.lower().removeprefix("www.")
-    if host in _UPGRADE_HOSTS:
-        return UrlParts("https", host, parts.path, parts.query, parts.fragment)
-    return parts
-
-
-def _canonical_arxiv(parts: UrlParts, keep_version: bool) -> UrlParts | None:
-    found = _arxiv_path(parts) if parts.host in _ARXIV_REWRITE_HOSTS else None
-    if found is None or found[0] not in {"abs", "pdf"}:
-        return None
-    kind, arxiv = found
-    path = arxiv.url(keep_version).removeprefix("https://arxiv.org")
-    if kind == "pdf":
-        # Query and fragment of a PDF link (#page=3) mean nothing on the abstract page.
-        return UrlParts("https", "arxiv.org", path, None, None)
-    return UrlParts("https", "arxiv.org", path, parts.query, parts.fragment)
-
-
-def _canonical_github(parts: UrlParts) -> UrlParts | None:
-    found = _github_from_parts(parts) if parts.host == "github.com" else None
-    if found is None:
-        return None
-    repo, rest = found
-    path = f"/{repo.owner}/{repo.repo}" + (f"/{rest}" if repo.deep else "")
-    return UrlParts(parts.scheme, parts.netloc, path, parts.query, parts.fragment)
-
-
-@functools.lru_cache(maxsize=CACHE_SIZE)
-def canonical_url(url: str, *, keep_arxiv_version: bool = False) -> str | None:
-    """The canonical spelling of a link when it differs from `url`, else None."""
-    parts = web_parts(url)
-    if parts is None:
-        return None
-    parts = _upgrade(parts)
-    parts = _canonical_arxiv(parts, keep_arxiv_version) or _canonical_github(parts) or parts
-    query = filter_query(parts.query, is_utm)
-    parts = UrlParts(parts.scheme, parts.netloc, parts.path, query, parts.fragment)
-    canonical = parts.join()
-    return canonical if canonical != url else None

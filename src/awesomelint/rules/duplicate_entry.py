@@ -2,7 +2,8 @@
 
 Why: a list that names a paper twice in one section was merged carelessly, and readers cannot
 tell which copy is kept up to date. Listing a paper under two topics is often deliberate, so
-repeats in other sections, or in other files of the same run, are only reported as info.
+repeats in other sections, or in other files of the same run, are only reported as info. A
+thematic break (`---`) between two groups of one section parts them as a heading would.
 
 An entry is identified by its paper links (arXiv in any URL form, OpenReview, ACL Anthology,
 NeurIPS proceedings, DOI, LessWrong/Alignment Forum posts) when it has any; otherwise by its
@@ -61,6 +62,7 @@ from awesomelint.rules._deletion import deletion_fix
 
 _LEVELS = ("error", "warning", "info", "off")
 _SPACES = re.compile(r"\s+")
+_BREAK = re.compile(r"^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$", re.MULTILINE)
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -86,6 +88,17 @@ _WHERE = {
 }
 
 
+def _kind(occ: Occurrence, first: Occurrence) -> str:
+    """How two copies relate; a thematic break (`---`) between two copies in one section
+    parts two groups, as a heading would (a paper in "Surveys" and in "Benchmarks")."""
+    kind = relation(occ, first)
+    if kind == "same_section":
+        between = occ.doc.text[first.entry.span.end : occ.entry.span.start]
+        if _BREAK.search(between):
+            return "other_section"
+    return kind
+
+
 def _choose(
     occ: Occurrence, earlier: Sequence[Occurrence], options: Options
 ) -> tuple[Occurrence, str] | None:
@@ -94,7 +107,7 @@ def _choose(
         if getattr(options, kind) == "off":
             continue
         for first in earlier:
-            if relation(occ, first) == kind and same_entry(occ, first):
+            if _kind(occ, first) == kind and same_entry(occ, first):
                 return first, kind
     return None
 

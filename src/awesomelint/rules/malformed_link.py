@@ -16,6 +16,9 @@ Not reported: an image in a deliberately empty link, `[![Publish](https://img.sh
 Conference-ICLR'24-blue)]()`. Lists use it to show a badge (a venue, a type) that points
 nowhere; it renders as the image alone, and readers do not expect to click it.
 
+Not reported either: a placeholder that says it has no address yet, `[Coming soon]()`,
+`[TBD]()`, `[Not released yet]()`: a list's way of saying the code is not out.
+
 Fix: a link nested in a destination is unwrapped to the inner URL (safe: the inner URL is the
 only address in it, and the inner text is kept when it is not just that URL's DOI). Other
 cases are reported only.
@@ -31,7 +34,18 @@ from awesomelint.document.link_roles import is_image_only
 from awesomelint.document.model import Document, Span
 from awesomelint.rules._base import Context, NoOptions, Rule
 
+# A link that says it has no address yet: `[Coming soon]()`, `[TBD]()`.
+_PLACEHOLDER = re.compile(
+    r"\b(?:soon|coming|tb[ad]|todo|upcoming|pending|wip|unreleased|n/?a|none|"
+    r"not (?:yet )?(?:released|available|public)|to be (?:released|announced|updated|added))\b",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_WORDS = 4
 _NESTED = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<url>[^()\s]*)\)")
+
+
+def _is_placeholder(text: str) -> bool:
+    return len(text.split()) <= _PLACEHOLDER_WORDS and bool(_PLACEHOLDER.search(text))
 
 
 def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
@@ -39,7 +53,7 @@ def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
         if link.image or link.kind.value != "inline":
             continue
         if not link.url.strip():
-            if not is_image_only(link):
+            if not is_image_only(link) and not _is_placeholder(link.text):
                 yield ctx.finding(link.span, "link has an empty destination")
             continue
         nested = _NESTED.fullmatch(link.url)

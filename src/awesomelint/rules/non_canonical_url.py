@@ -1,54 +1,134 @@
-"""URL001 non-canonical-url: a link that has a shorter, stable canonical spelling.
+"""URL001 non-canonical-url: a link is spelled in a way that has a shorter, stable form.
 
-Why: the same paper or repository is linked in many spellings (`http://`, `abs//`, `/pdf/`,
-`export.arxiv.org`, a pinned `v2`, `.git`, a trailing slash, `utm_*` tracking parameters).
-The variants hide duplicates, go stale (an old version, a PDF download instead of the
-abstract page) and carry tracking noise. One spelling per target keeps the list clean.
+Why: the same paper or repository gets linked in many spellings (`http://`, `abs//`,
+`export.arxiv.org`, `.git`, `utm_*` tracking parameters, a PDF among abstract pages, a
+pinned `v2` among links to the latest version). The variants hide duplicates, go stale and
+carry tracking noise. arXiv links follow the list's own habit: in a file that mostly links
+PDFs, PDF links are right and an abstract link is the odd one out; the same goes for pinned
+versions. A trailing slash on a GitHub repository works and is left alone, and so are
+tracking parameters in raw HTML (sponsor links keep their referral on purpose).
 
 Bad:
     - [Paper](http://arxiv.org/abs/2302.12461)
     - [Paper](https://arxiv.org/abs//2309.15025)
-    - [Paper](https://arxiv.org/pdf/2302.12461v2.pdf)
+    - [Paper](https://export.arxiv.org/abs/2302.12462)
+    - [Paper](https://arxiv.org/pdf/2302.12463v2.pdf)
     - [Code](https://github.com/owner/repo.git)
     - [Blog](https://example.org/post?utm_source=twitter)
 
 Good:
     - [Paper](https://arxiv.org/abs/2302.12461)
     - [Paper](https://arxiv.org/abs/2309.15025)
-    - [Code](https://github.com/owner/repo)
+    - [Paper](https://arxiv.org/abs/2302.12462)
+    - [Paper](https://arxiv.org/abs/2302.12463)
+    - [Code](https://github.com/owner/repo/)
     - [Blog](https://example.org/post)
 
-Fix: safe; the destination is replaced by the canonical URL (a reference link's definition is
-rewritten once for all its uses). Links in raw HTML are reported only.
+The message names the URL as written and what is wrong with it, for example
+`http://arxiv.org/abs/2302.12461: http:// -> https://` or
+`https://arxiv.org/pdf/2302.12463.pdf: PDF link in a list that links abstracts`.
+
+Fix: safe; the destination is rewritten to the canonical URL (a reference link's definition
+once for all its uses), changing only what the message names. Links in raw HTML are reported
+only. A PDF link to one page (`#page=3`) is never turned into an abstract link.
 
 Options:
-    keep_arxiv_version: keep an explicit `vN` on arXiv links (default false).
+    arxiv-form: which arXiv page links go to: "majority" (default) follows the file, abstract
+        pages unless PDF links outnumber them; "abs" or "pdf" asks for that page everywhere.
+    arxiv-version: pinned versions (`2302.12461v2`): "majority" (default) reports them unless
+        most arXiv links in the file pin one; "strip" always reports them; "keep" never does.
+    keep-arxiv-version: the older spelling of arxiv-version = "keep" (default false).
 """
 
 from __future__ import annotations
 
 import dataclasses as dc
+from collections import Counter
 from collections.abc import Iterator
 
 from awesomelint.diagnostics import Edit, Finding, Fix, Severity
 from awesomelint.document.model import Document, Link, LinkKind, Span
-from awesomelint.knowledge import urls
+from awesomelint.knowledge import url_forms as forms
+from awesomelint.knowledge.url_forms import ArxivForm, Change, Preferences
 from awesomelint.rules._base import Context, Rule
+
+_FORM_CHOICES = ("majority", "abs", "pdf")
+_VERSION_CHOICES = ("majority", "keep", "strip")
 
 
 @dc.dataclass(frozen=True, slots=True)
 class Options:
+    arxiv_form: str = "majority"
+    """The arXiv page links go to: "majority" (the file's own habit), "abs" or "pdf"."""
+    arxiv_version: str = "majority"
+    """Pinned arXiv versions: "majority" (the file's own habit), "keep" or "strip"."""
     keep_arxiv_version: bool = False
-    """Keep an explicit version (`2302.12461v2`) instead of linking the latest version."""
+    """The older spelling of arxiv_version = "keep"."""
+
+    def __post_init__(self) -> None:
+        if self.arxiv_form not in _FORM_CHOICES:
+            raise ValueError("arxiv-form: expected one of " + ", ".join(_FORM_CHOICES))
+        if self.arxiv_version not in _VERSION_CHOICES:
+            raise ValueError("arxiv-version: expected one of " + ", ".join(_VERSION_CHOICES))
+
+    @property
+    def version_choice(self) -> str:
+        return "keep" if self.keep_arxiv_version else self.arxiv_version
 
 
-def _destinations(doc: Document) -> Iterator[tuple[Span, list[Link]]]:
+@dc.dataclass(frozen=True, slots=True)
+class _Habit:
+    """The arXiv forms a file asks for, and whether they come from the file or the options."""
+
+    form: ArxivForm
+    form_configured: bool
+    strip_version: bool
+    version_configured: bool
+
+
+def _destinations(doc: Document) -> dict[Span, list[Link]]:
     """Each distinct destination span with the links that use it (several for a reference)."""
     users: dict[Span, list[Link]] = {}
     for link in doc.links:
         if not link.image:
             users.setdefault(link.url_span, []).append(link)
-    yield from users.items()
+    return users
+
+
+def _habit(destinations: dict[Span, list[Link]], options: Options) -> _Habit:
+    form_counts: Counter[ArxivForm] = Counter()
+    pinned = unpinned = 0
+    for links in destinations.values():
+        found = forms.arxiv_link_form(links[0].url)
+        if found is None:
+            continue
+        form_counts[found.form] += 1
+        pinned += found.version is not None
+        unpinned += found.version is None
+    if options.arxiv_form == "majority":
+        pdf_list = form_counts[ArxivForm.PDF] > form_counts[ArxivForm.ABS]
+        form = ArxivForm.PDF if pdf_list else ArxivForm.ABS
+    else:
+        form = ArxivForm(options.arxiv_form)
+    choice = options.version_choice
+    strip = pinned <= unpinned if choice == "majority" else choice == "strip"
+    return _Habit(form, options.arxiv_form != "majority", strip, choice != "majority")
+
+
+def _reason(change: Change, habit: _Habit) -> str:
+    if change.kind == forms.CHANGE_FORM:
+        written = "PDF link" if habit.form is ArxivForm.ABS else "abstract link"
+        if habit.form_configured:
+            return f'{written}; arxiv-form = "{habit.form.value}"'
+        wanted = "abstracts" if habit.form is ArxivForm.ABS else "PDFs"
+        return f"{written} in a list that links {wanted}"
+    if change.kind == forms.CHANGE_VERSION:
+        if habit.version_configured:
+            return f'pinned version {change.detail}; arxiv-version = "strip"'
+        return f"pinned version {change.detail} in a list that links the latest versions"
+    if change.kind == forms.CHANGE_TRACKING:
+        return f"tracking parameters {change.detail}"
+    return change.detail
 
 
 def _fix(doc: Document, span: Span, links: list[Link], canonical: str) -> Fix | None:
@@ -61,22 +141,22 @@ def _fix(doc: Document, span: Span, links: list[Link], canonical: str) -> Fix | 
 
 
 def check(doc: Document, ctx: Context[Options]) -> Iterator[Finding]:
-    keep = ctx.options.keep_arxiv_version
-    for span, links in _destinations(doc):
-        canonical = urls.canonical_url(links[0].url, keep_arxiv_version=keep)
-        if canonical is None:
+    destinations = _destinations(doc)
+    habit = _habit(destinations, ctx.options)
+    for span, links in destinations.items():
+        url = links[0].url
+        prefs = Preferences(habit.form, habit.strip_version, links[0].kind is not LinkKind.HTML)
+        rewrite = forms.rewrite_url(url, prefs)
+        if rewrite is None:
             continue
-        yield ctx.finding(
-            span,
-            f"non-canonical URL; use {canonical}",
-            fix=_fix(doc, span, links, canonical),
-        )
+        reasons = "; ".join(_reason(change, habit) for change in rewrite.changes)
+        yield ctx.finding(span, f"{url}: {reasons}", fix=_fix(doc, span, links, rewrite.url))
 
 
 RULE = Rule(
     code="URL001",
     name="non-canonical-url",
-    summary="A link is not in its canonical form (https, arXiv abs page, GitHub repo, no tracking)",
+    summary="A link is not in its canonical form (https, the list's arXiv form, no tracking)",
     check=check,
     doc=__doc__ or "",
     default_severity=Severity.WARNING,
