@@ -276,6 +276,21 @@ def one_edit_apart(a: str, b: str) -> bool:
     )
 
 
+def edit_kind(typo: str, word: str) -> str:
+    """How `typo` is one edit from `word`: "swap" (two neighbours), "double" (a letter
+    doubled, or one of a pair dropped), "insert", "drop" or "change"."""
+    if len(typo) == len(word):
+        first = next(i for i, (x, y) in enumerate(zip(typo, word, strict=True)) if x != y)
+        swapped = first + 1 < len(word) and typo[first + 1] == word[first]
+        return "swap" if swapped and typo[first] == word[first + 1] else "change"
+    longer, shorter = (typo, word) if len(typo) > len(word) else (word, typo)
+    at = next((i for i, (x, y) in enumerate(zip(shorter, longer)) if x != y), len(shorter))
+    extra = longer[at]
+    if (at and longer[at - 1] == extra) or (at + 1 < len(longer) and longer[at + 1] == extra):
+        return "double"
+    return "insert" if longer is typo else "drop"
+
+
 def one_edit_away(word: str) -> set[str]:
     """Every lower-case string one deletion, swap, substitution or insertion from `word`."""
     letters = string.ascii_lowercase
@@ -289,8 +304,8 @@ def one_edit_away(word: str) -> set[str]:
 
 def is_variant(word: str, other: str) -> bool:
     """Whether two words one edit apart are forms of one word rather than a typo of it:
-    an ending (model/models, use/used), a doubled consonant (modeling/modelling) or
-    British and American s/z (visualisation/visualization)."""
+    an ending (model/models, use/used), a doubled consonant (modeling/modelling), British
+    and American s/z (visualisation/visualization) or another ending (sparsity/sparsify)."""
     short, long = sorted((word, other), key=len)
     if len(long) == len(short) + 1:
         return long.startswith(short) or any(
@@ -299,5 +314,17 @@ def is_variant(word: str, other: str) -> bool:
         )
     if len(word) == len(other):
         diffs = [(a, b) for a, b in zip(word, other, strict=True) if a != b]
-        return len(diffs) == 1 and set(diffs[0]) == {"s", "z"}
+        if len(diffs) == 1 and set(diffs[0]) == {"s", "z"}:
+            return True
+        return any(
+            len(word) > size + 3
+            and word[:-size] == other[:-size]
+            and {word[-size:], other[-size:]} <= _ALTERNATE_ENDINGS
+            for size in (2, 3)
+        )
     return False
+
+
+_ALTERNATE_ENDINGS = frozenset({"ed", "er", "es", "en", "ity", "ify", "ies", "ied", "ier"})
+"""Endings that make two forms of one stem a letter apart: "tokenized" and "tokenizer",
+"sparsity" and "sparsify"."""

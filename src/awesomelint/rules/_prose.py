@@ -51,6 +51,8 @@ class Word:
     """First word of a sentence, heading, title or list item."""
     link: Link | None
     """The link whose text the word is in."""
+    tail: str = ""
+    """What follows the word's first part in its token: "’t" of "wasn’t", "'s"."""
 
 
 def _hidden_spans(doc: Document) -> list[tuple[int, int]]:
@@ -206,7 +208,8 @@ class Words:
             line_start = self._newlines[line - 1] + 1 if line else 0
             line_end = self._newlines[line] if line < len(self._newlines) else len(self.text)
             words = [
-                self._word(m[1], m.start()) for m in TOKEN.finditer(self.text, line_start, line_end)
+                self._word(m[1], m.start(), m[0][len(m[1]) :])
+                for m in TOKEN.finditer(self.text, line_start, line_end)
             ]
             cached = self._lines[line] = (words, [word.start for word in words])
         words, starts = cached
@@ -215,9 +218,27 @@ class Words:
             raise ValueError(f"no word starts at offset {start}")
         return words, index
 
-    def _word(self, head: str, start: int) -> Word:
+    def _word(self, head: str, start: int, tail: str) -> Word:
         index = bisect.bisect_right(self.link_starts, start) - 1
         link = self.doc.links[index] if index >= 0 else None
         if link is not None and not link.text_span.contains(start):
             link = None
-        return Word(head, start, _at_start(self.text, start), link)
+        return Word(head, start, _at_start(self.text, start), link, tail)
+
+    @functools.cached_property
+    def _titles(self) -> tuple[list[int], list[int]]:
+        spans = sorted(
+            (entry.title_span.start, entry.title_span.end)
+            for section in self.doc.sections
+            for top in section.walk()
+            for root in top.entries
+            for entry in root.walk()
+            if entry.title_span is not None
+        )
+        return [start for start, _ in spans], [end for _, end in spans]
+
+    def in_title(self, offset: int) -> bool:
+        """Whether `offset` is in an entry's title."""
+        starts, ends = self._titles
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and offset < ends[index]
