@@ -304,12 +304,18 @@ def one_edit_away(word: str) -> set[str]:
 
 def is_variant(word: str, other: str) -> bool:
     """Whether two words one edit apart are forms of one word rather than a typo of it:
-    an ending (model/models, use/used), a doubled consonant (modeling/modelling), British
+    an ending (model/models, use/used), a consonant doubled before an ending
+    (modeling/modelling), British
     and American s/z (visualisation/visualization) or another ending (sparsity/sparsify)."""
     short, long = sorted((word, other), key=len)
     if len(long) == len(short) + 1:
-        return long.startswith(short) or any(
-            long[i - 1] == long[i] and long[:i] + long[i + 1 :] == short
+        if long.startswith(short):  # an ending: model/models, use/used, use/user
+            return long[-1] in "sdr" and long[-2:] != "ss"
+        return any(
+            long[i - 1] == long[i]
+            and long[i] not in "aeiou"
+            and long[i + 1 :] in _DOUBLING_ENDINGS
+            and long[:i] + long[i + 1 :] == short
             for i in range(1, len(long))
         )
     if len(word) == len(other):
@@ -325,6 +331,9 @@ def is_variant(word: str, other: str) -> bool:
     return False
 
 
+_DOUBLING_ENDINGS = frozenset({"ing", "ings", "ed", "er", "ers", "ation", "ations"})
+"""Endings before which British and American spelling may differ by a doubled consonant
+("modelling", "labelled"); a letter doubled elsewhere is a typo ("Reasoniing")."""
 _ALTERNATE_ENDINGS = frozenset({"ed", "er", "es", "en", "ity", "ify", "ies", "ied", "ier"})
 """Endings that make two forms of one stem a letter apart: "tokenized" and "tokenizer",
 "sparsity" and "sparsify"."""

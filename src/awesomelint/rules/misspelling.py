@@ -91,7 +91,6 @@ MAX_WORD_LENGTH = 40
 looked up, and its neighbours, a number of strings of its length each, are never built."""
 TRUSTED_IN_TITLES = frozenset({"own", "codespell"})
 
-_SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 
 
@@ -237,7 +236,7 @@ class _Checker:
             and not spelling.is_variant(lower, c)
         ]
         # Known words are looked up last: the codespell part of them is slow to look up.
-        if not found or english.is_english(lower) or _is_dictionary_word(lower):
+        if not found or _is_dictionary_word(lower):
             return None
         found.sort(key=lambda c: (-self.counts[c], c))
         return Correction(tuple(found), sure=len(found) == 1 and self._sure(lower, found[0]))
@@ -279,13 +278,9 @@ def _neighbours(word: str, index: dict[str, set[str]]) -> set[str]:
 
 
 def _is_dictionary_word(lower: str) -> bool:
-    """Whether a dictionary knows the word, or the word less a common ending."""
-    if spelling.is_known_word(lower):
-        return True
-    return any(
-        lower.endswith(suffix) and spelling.is_known_word(lower[: -len(suffix)])
-        for suffix in _SUFFIXES
-    )
+    """Whether the English list (with regular endings), the field vocabulary or a
+    correction's target knows the word."""
+    return english.is_english(lower) or spelling.is_known_word(lower)
 
 
 def _mid_sentence_name(word: Word) -> bool:
