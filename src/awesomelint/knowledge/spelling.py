@@ -310,7 +310,7 @@ def is_variant(word: str, other: str) -> bool:
     short, long = sorted((word, other), key=len)
     if len(long) == len(short) + 1:
         if long.startswith(short):  # an ending: model/models, use/used, use/user
-            return long[-1] in "sdr" and long[-2:] != "ss"
+            return long[-1] in "sdr" and long[-1] != long[-2]  # not "captionss", "prunedd"
         return any(
             long[i - 1] == long[i]
             and long[i] not in "aeiou"

@@ -44,9 +44,10 @@ def _first_piece(chunk: str) -> str:
     return _MARKUP.split(chunk)[0]
 
 
-def in_author_list(line: str, offset: int) -> bool:
-    """Whether line[offset] is in a run of comma-separated names, at least two of which have
-    two parts or more: an author list, not a title's list of words ("Learning, Reasoning")."""
+def in_author_list(line: str, offset: int, min_full_names: int = 2) -> bool:
+    """Whether line[offset] is in a run of comma-separated names, `min_full_names` of which
+    have two parts or more: an author list, not a title's list of words ("Learning,
+    Reasoning"); or in a name followed by "et al"."""
     cuts = [-1] + [m.start() for m in _CHUNK_SPLIT.finditer(line)] + [len(line)]
     starts = [a + 1 for a in cuts[:-1]]
     here = max(i for i, start in enumerate(starts) if start <= offset)
@@ -58,6 +59,8 @@ def in_author_list(line: str, offset: int) -> bool:
     own = _first_piece(_last_piece(own[:at]) + own[at:]).rsplit(":", 1)[-1]
     if not _name_chunk(own):
         return False
+    if " et al" in chunks[here][at:]:
+        return True  # "*Ziheng Huang (University of ...) et al.*"
     run = [own]
     low = here - 1
     while low >= 0 and _name_chunk(piece := _last_piece(chunks[low]).rsplit(":", 1)[-1]):
@@ -71,7 +74,7 @@ def in_author_list(line: str, offset: int) -> bool:
         if piece != chunks[high]:
             break  # the run ends at markup
         high += 1
-    return len(run) >= 2 and sum(len(c.split()) >= 2 for c in run) >= 2
+    return len(run) >= 2 and sum(len(c.split()) >= 2 for c in run) >= min_full_names
 
 
 def glued(text: str, word: Word) -> bool:

@@ -30,8 +30,9 @@ _HIDDEN_PARTS = (
 )
 # Paths, domains and file names ("owner/repo", "nnsight.net") once the URLs are gone: each
 # whole run of non-space with a word character, a "/", "." or "\" and a word character in it.
-# The "/", "." or "\" between two word characters (matched first: it is rarer than a word).
-_PATH_MARK = re.compile(r"[/.\\](?<=\w[/.\\])(?=\w)")
+# The "/", "." or "\" between two letters or digits (matched first: it is rarer than a word);
+# not "Welleck._", the end of a name in italics.
+_PATH_MARK = re.compile(r"[/.\\](?<=[^\W_][/.\\])(?=[^\W_])")
 _RUN = re.compile(r"\S+")
 TOKEN = re.compile("(\\w+)(?:['\u2019]\\w+)*")
 """A word; the group is the part before any apostrophe ("don" of "don't")."""
@@ -139,6 +140,13 @@ def visible_prose(doc: Document) -> str:
     return _blank_spans(text, _path_spans(text))
 
 
+def line_around(text: str, offset: int) -> tuple[str, int]:
+    """The line of `text` that holds `offset`, and the offset within it."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : len(text) if end == -1 else end], offset - start
+
+
 def _at_start(text: str, start: int) -> bool:
     pos = start - 1
     while pos >= 0 and text[pos] in _SKIPPED:
@@ -166,8 +174,12 @@ class Words:
         return [m.start() for m in _NEWLINE.finditer(self.text)]
 
     @functools.cached_property
-    def _heads(self) -> frozenset[str]:
+    def heads(self) -> frozenset[str]:
+        """Each word's part before any apostrophe, once, as written."""
         return frozenset(self.tokens)
+
+    def line_around(self, offset: int) -> tuple[str, int]:
+        return line_around(self.text, offset)
 
     def _is_word_start(self, start: int, end: int) -> bool:
         """Whether text[start:end], all word characters, is a whole token's first part."""
@@ -182,7 +194,7 @@ class Words:
 
     def has(self, head: str) -> bool:
         """Whether a word whose text is `head` (in that case) is in the prose."""
-        return head in self._heads
+        return head in self.heads
 
     def places(self, heads: Iterable[str]) -> list[int]:
         """Where the words whose text is one of `heads` start, in order."""

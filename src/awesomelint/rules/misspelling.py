@@ -65,7 +65,7 @@ from awesomelint.knowledge import english, spelling
 from awesomelint.knowledge.spelling import Correction
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._names import glued, in_author_list, in_compound_name, names_a_work
-from awesomelint.rules._prose import Word, Words, visible_prose
+from awesomelint.rules._prose import Word, Words, line_around, visible_prose
 
 MIN_TYPO_LENGTH = 5
 """Shorter words are not checked against the files: short words have too many neighbours."""
@@ -100,25 +100,36 @@ class Options:
 
 
 def _checkable(word: str) -> bool:
-    """Plain words only: ASCII letters, lower case, Capitalised or UPPER (not CircuitsVis)."""
+    """Plain words only: ASCII letters, lower case, Capitalised or UPPER (not CircuitsVis),
+    or Capitalised with the capital typed twice ("SSurvey")."""
     if not (word.isascii() and word.isalpha() and 3 <= len(word) <= MAX_WORD_LENGTH):
         return False
-    return word.islower() or word.isupper() or word[1:].islower()
+    if word.islower() or word.isupper() or word[1:].islower():
+        return True
+    return word[0] == word[1] and word[2:].islower()
 
 
 class _Checker:
     def __init__(self, counts: Counter[str], options: Options, docs: Sequence[Words]) -> None:
         self.counts = counts
+        # Uses written as words (lower case or Capitalised), not as acronyms or mixed-case
+        # names: "KVCache" is no use of a word "kvcache" that "Kcache" could be a typo of.
+        self.plain: Counter[str] = Counter()
+        for words in docs:
+            self.plain.update(
+                t.lower() for t in words.tokens if t.islower() or (t[1:].islower() and t.isalpha())
+            )
         self.allowed = frozenset(w.lower() for w in options.allowed_words)
         self.own = spelling.own_corrections()
         self.docs = docs
         self._in_lower_case: dict[str, bool] = {}
+        self._in_author_lists: dict[str, bool] = {}
 
     @functools.cached_property
     def index(self) -> dict[str, set[str]]:
         used = {
             w
-            for w, n in self.counts.items()
+            for w, n in self.plain.items()
             if n >= MIN_SUPPORT and len(w) >= MIN_TYPO_LENGTH and _checkable(w)
         }
         return _deletion_index(spelling.vocabulary() | used)
@@ -143,7 +154,21 @@ class _Checker:
         case there ("RoBERTa")."""
         if lower in spelling.vocabulary():
             return lower in spelling.names()
-        return not english.is_word(lower) and not self.in_lower_case(lower)
+        if english.is_word(lower) or self.in_lower_case(lower):
+            return False
+        # Written only with a capital: a name when it is in an author list somewhere, else a
+        # term of a list that capitalises its titles ("Softmax").
+        return self.in_author_lists(lower)
+
+    def in_author_lists(self, lower: str) -> bool:
+        found = self._in_author_lists.get(lower)
+        if found is None:
+            found = self._in_author_lists[lower] = any(
+                in_author_list(*doc.line_around(start))
+                for doc in self.docs
+                for start in doc.places(h for h in doc.heads if h.lower() == lower)
+            )
+        return found
 
     def name_like(self, words: Sequence[Word], i: int, text: str) -> bool:
         """A capitalised word next to (or hyphenated with) a capitalised word that is not known
@@ -181,10 +206,11 @@ class _Checker:
         return None if found is None else ("files", found)
 
     def correction(
-        self, words: Sequence[Word], i: int, text: str, source: str, fix: Correction
+        self, words_of: Words, words: Sequence[Word], i: int, source: str, fix: Correction
     ) -> bool:
-        """Whether the place of words[i] (words: its line) lets the candidate correction from
-        `source` stand; words on other lines are never next to it (see `_adjacent`)."""
+        """Whether the place of words[i] (words: its line in `words_of`) lets the candidate
+        correction from `source` stand; words on other lines are never next to it."""
+        text = words_of.text
         word = words[i]
         lower = word.text.lower()
         if not _checkable(word.text) or (word.tail and word.tail.lower() not in _POSSESSIVE):
@@ -197,10 +223,10 @@ class _Checker:
             return False  # an acronym ("LEACE"): only our own list knows those
         if self.name_like(words, i, text) or (len(lower) < 5 and _mid_sentence_name(word)):
             return False
-        line_start = text.rfind("\n", 0, word.start) + 1
-        line_end = text.find("\n", word.start)
-        line = text[line_start : len(text) if line_end == -1 else line_end]
-        if in_author_list(line, word.start - line_start) or in_compound_name(text, words, i):
+        # Outside titles, a run of two names is enough ("_Pranjal Aggarwal, Sean Welleck_").
+        full_names = 2 if words_of.in_title(word.start) else 1
+        in_authors = in_author_list(*line_around(text, word.start), full_names)
+        if in_authors or in_compound_name(text, words, i):
             return False
         if names_a_work(text, word):
             return False
@@ -216,7 +242,7 @@ class _Checker:
             return True
         return (
             suggestion[0] == lower[0]
-            and self.counts[suggestion] >= NAME_RATIO * max(1, self.counts[lower])
+            and self.plain[suggestion] >= NAME_RATIO * max(1, self.counts[lower])
             and spelling.edit_kind(lower, suggestion) in ("swap", "double")
         )
 
@@ -232,17 +258,18 @@ class _Checker:
             if c != lower
             and max(len(c), len(lower)) >= MIN_PAIR_LENGTH
             and self._supported(lower, c)
+            and not _letter_in_front(lower, c)
             and spelling.one_edit_apart(lower, c)
             and not spelling.is_variant(lower, c)
         ]
         # Known words are looked up last: the codespell part of them is slow to look up.
         if not found or _is_dictionary_word(lower):
             return None
-        found.sort(key=lambda c: (-self.counts[c], c))
+        found.sort(key=lambda c: (-self.plain[c], c))
         return Correction(tuple(found), sure=len(found) == 1 and self._sure(lower, found[0]))
 
     def _supported(self, lower: str, suggestion: str) -> bool:
-        support = self.counts[suggestion]
+        support = self.plain[suggestion]
         if support == 0:  # a field word the files do not use
             return len(lower) >= MIN_VOCABULARY_LENGTH and suggestion[0] == lower[0]
         return support >= MIN_SUPPORT and support >= SUPPORT_RATIO * self.counts[lower]
@@ -250,7 +277,7 @@ class _Checker:
     def _sure(self, lower: str, suggestion: str) -> bool:
         """Overwhelming evidence: a long word, a suggestion used very much more often and
         known as a word (English, a field word, or written in lower case in the files)."""
-        support = self.counts[suggestion]
+        support = self.plain[suggestion]
         return (
             len(lower) >= SURE_LENGTH
             and support >= SURE_SUPPORT
@@ -268,6 +295,11 @@ def _deletion_index(words: frozenset[str] | set[str]) -> dict[str, set[str]]:
         for i in range(len(word)):
             index.setdefault(word[:i] + word[i + 1 :], set()).add(word)
     return index
+
+
+def _letter_in_front(lower: str, suggestion: str) -> bool:
+    """"Kcache" and "cache", "Imagic" and "magic": a name made of a letter and a word."""
+    return lower[1:] == suggestion and lower[0] != suggestion[0]
 
 
 def _neighbours(word: str, index: dict[str, set[str]]) -> set[str]:
@@ -339,7 +371,7 @@ def check(contexts: Sequence[Context[Options]]) -> Iterator[Finding]:
         for start in words.places(heads):
             line, i = words.word_at(start)
             source, fix = candidates[line[i].text.lower()]
-            if checker.correction(line, i, words.text, source, fix):
+            if checker.correction(words, line, i, source, fix):
                 yield _finding(ctx, words, line[i], source, fix)
 
 
