@@ -304,7 +304,7 @@ def one_edit_away(word: str) -> set[str]:
 
 def is_variant(word: str, other: str) -> bool:
     """Whether two words one edit apart are forms of one word rather than a typo of it:
-    an ending (model/models, use/used), a consonant doubled before an ending
+    an ending (model/models, use/used), an "l" doubled before an ending
     (modeling/modelling), British
     and American s/z (visualisation/visualization) or another ending (sparsity/sparsify)."""
     short, long = sorted((word, other), key=len)
@@ -312,8 +312,7 @@ def is_variant(word: str, other: str) -> bool:
         if long.startswith(short):  # an ending: model/models, use/used, use/user
             return long[-1] in "sdr" and long[-1] != long[-2]  # not "captionss", "prunedd"
         return any(
-            long[i - 1] == long[i]
-            and long[i] not in "aeiou"
+            long[i - 1] == long[i] == "l"
             and long[i + 1 :] in _DOUBLING_ENDINGS
             and long[:i] + long[i + 1 :] == short
             for i in range(1, len(long))
@@ -332,8 +331,8 @@ def is_variant(word: str, other: str) -> bool:
 
 
 _DOUBLING_ENDINGS = frozenset({"ing", "ings", "ed", "er", "ers", "ation", "ations"})
-"""Endings before which British and American spelling may differ by a doubled consonant
-("modelling", "labelled"); a letter doubled elsewhere is a typo ("Reasoniing")."""
+"""Endings before which British and American spelling differ by a doubled "l" ("modelling",
+"labelled"); a letter doubled elsewhere is a typo ("Reasoniing", "Reasonning")."""
 _ALTERNATE_ENDINGS = frozenset({"ed", "er", "es", "en", "ity", "ify", "ies", "ied", "ier"})
 """Endings that make two forms of one stem a letter apart: "tokenized" and "tokenizer",
 "sparsity" and "sparsify"."""

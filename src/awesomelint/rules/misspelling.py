@@ -275,9 +275,12 @@ class _Checker:
         return support >= MIN_SUPPORT and support >= SUPPORT_RATIO * self.counts[lower]
 
     def _sure(self, lower: str, suggestion: str) -> bool:
-        """Overwhelming evidence: a long word, a suggestion used very much more often and
-        known as a word (English, a field word, or written in lower case in the files)."""
+        """Overwhelming evidence: a long word, and a field word (not a name) that the files do
+        not use, or a suggestion used very much more often and known as a word (English, or
+        written in lower case in the files)."""
         support = self.plain[suggestion]
+        if len(lower) >= SURE_LENGTH and not support and suggestion in spelling.vocabulary():
+            return suggestion not in spelling.names()  # a field word, not a name
         return (
             len(lower) >= SURE_LENGTH
             and support >= SURE_SUPPORT
