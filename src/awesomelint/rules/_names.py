@@ -20,7 +20,7 @@ _MARKUP = re.compile(r" {2,}|[_*|\[\](){}\\]|(?<![A-Z])\.\s+(?=\S{3})")
 """Where a name stops: emphasis, brackets, a table cell, a full stop after a word, or what
 was blanked out of the prose (a run of spaces)."""
 _PARTICLES = frozenset(
-    "de da di del della der den van von la le du dos das bin al el ter ten zu".split()
+    "de da di del della der den van von la le du dos das bin ibn al el ter ten zu i y e".split()
 )
 
 
@@ -44,10 +44,21 @@ def _first_piece(chunk: str) -> str:
     return _MARKUP.split(chunk)[0]
 
 
+_SINGLE_EMPHASIS = re.compile(r"(?<![*_\w])[*_]([^*_,\n]+)[*_](?![*_\w])")
+"""`*Name Surname*` or `_Name Surname_`: a single author in italics (titles are in bold)."""
+
+
+def _in_emphasised_name(line: str, offset: int) -> bool:
+    return any(
+        m.start(1) <= offset < m.end(1) and len(m[1].split()) >= 2 and _name_chunk(m[1])
+        for m in _SINGLE_EMPHASIS.finditer(line)
+    )
+
+
 def in_author_list(line: str, offset: int, min_full_names: int = 2) -> bool:
     """Whether line[offset] is in a run of comma-separated names, `min_full_names` of which
     have two parts or more: an author list, not a title's list of words ("Learning,
-    Reasoning"); or in a name followed by "et al"."""
+    Reasoning"); or in a name followed by "et al", or in a name alone in italics."""
     cuts = [-1] + [m.start() for m in _CHUNK_SPLIT.finditer(line)] + [len(line)]
     starts = [a + 1 for a in cuts[:-1]]
     here = max(i for i, start in enumerate(starts) if start <= offset)
@@ -59,8 +70,8 @@ def in_author_list(line: str, offset: int, min_full_names: int = 2) -> bool:
     own = _first_piece(_last_piece(own[:at]) + own[at:]).rsplit(":", 1)[-1]
     if not _name_chunk(own):
         return False
-    if " et al" in chunks[here][at:]:
-        return True  # "*Ziheng Huang (University of ...) et al.*"
+    if " et al" in chunks[here][at:] or _in_emphasised_name(line, offset):
+        return True  # "*Ziheng Huang (University of ...) et al.*", "*Ada Lovelace*"
     run = [own]
     low = here - 1
     while low >= 0 and _name_chunk(piece := _last_piece(chunks[low]).rsplit(":", 1)[-1]):

@@ -112,12 +112,12 @@ def _checkable(word: str) -> bool:
 class _Checker:
     def __init__(self, counts: Counter[str], options: Options, docs: Sequence[Words]) -> None:
         self.counts = counts
-        # Uses written as words (lower case or Capitalised), not as acronyms or mixed-case
-        # names: "KVCache" is no use of a word "kvcache" that "Kcache" could be a typo of.
+        # Uses written as words (lower case, Capitalised or UPPER), not as mixed-case names:
+        # "KVCache" is no use of a word "kvcache" that "Kcache" could be a typo of.
         self.plain: Counter[str] = Counter()
         for words in docs:
             self.plain.update(
-                t.lower() for t in words.tokens if t.islower() or (t[1:].islower() and t.isalpha())
+                t.lower() for t in words.tokens if t.islower() or t.isupper() or t[1:].islower()
             )
         self.allowed = frozenset(w.lower() for w in options.allowed_words)
         self.own = spelling.own_corrections()
@@ -170,11 +170,13 @@ class _Checker:
             )
         return found
 
-    def name_like(self, words: Sequence[Word], i: int, text: str) -> bool:
+    def name_like(self, words: Sequence[Word], i: int, text: str, source: str) -> bool:
         """A capitalised word next to (or hyphenated with) a capitalised word that is not known
         as a word (see `is_word`): likely part of a name ("Mor Geva", "Farrugia-Roberts").
         Being common in the files is not enough: names are repeated too. Acronyms and
-        mixed-case names next to it ("Efficient LLMs") do not make it a name."""
+        mixed-case names next to it ("Efficient LLMs") do not make it a name. For a typo of
+        the files' own words, the neighbour must be known as a name (see `is_name`): titles
+        are full of capitalised terms that no dictionary has ("Blockwise Parallel")."""
         word = words[i]
         if not word.text[:1].isupper() or word.text.isupper():
             return False
@@ -188,6 +190,7 @@ class _Checker:
                 and other.text[:1].isupper()
                 and other.text[1:].islower()
                 and not self.is_word(other.text.lower())
+                and (source != "files" or self.is_name(other.text.lower()))
             ):
                 return True
         return False
@@ -221,7 +224,7 @@ class _Checker:
             return True
         if word.text.isupper():
             return False  # an acronym ("LEACE"): only our own list knows those
-        if self.name_like(words, i, text) or (len(lower) < 5 and _mid_sentence_name(word)):
+        if self.name_like(words, i, text, source) or (len(lower) < 5 and _mid_sentence_name(word)):
             return False
         # Outside titles, a run of two names is enough ("_Pranjal Aggarwal, Sean Welleck_").
         full_names = 2 if words_of.in_title(word.start) else 1
