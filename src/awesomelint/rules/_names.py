@@ -9,7 +9,8 @@ import re
 from awesomelint.rules._prose import Word
 
 _CHUNK_SPLIT = re.compile(r"[,;]")
-_NAME_PART = re.compile(r"[A-Z][\w'\u2019.-]*\.?")
+_ET_AL = re.compile(r"\s+et al\.?$")
+_NAME_MARKS = frozenset("'\u2019.-")
 _DECORATION = " \t*_~\"'()[]|"
 _GLUE_BEFORE = frozenset("$}{\\^")
 _GLUE_AFTER = frozenset("${\\^")
@@ -30,10 +31,14 @@ def _name_chunk(chunk: str) -> bool:
     chunk = chunk.strip(_DECORATION)
     if chunk.startswith("and "):
         chunk = chunk[4:]
-    if chunk.endswith(" et al."):
-        chunk = chunk[:-7]
+    chunk = _ET_AL.sub("", chunk)
     parts = [p for p in chunk.split() if p not in _PARTICLES]
-    return 0 < len(parts) <= MAX_NAME_PARTS and all(_NAME_PART.fullmatch(p) for p in parts)
+    return 0 < len(parts) <= MAX_NAME_PARTS and all(map(_name_part, parts))
+
+
+def _name_part(part: str) -> bool:
+    """"Rao", "M.", "Jiménez", "Lee-Thorp": a capital, then letters and marks."""
+    return part[0].isupper() and all(c.isalpha() or c in _NAME_MARKS for c in part)
 
 
 def _last_piece(chunk: str) -> str:

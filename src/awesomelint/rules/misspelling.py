@@ -233,8 +233,10 @@ class _Checker:
             return False
         if names_a_work(text, word):
             return False
-        if source == "codespell" or word.text.islower():
+        if source == "codespell":
             return True
+        if word.text.islower():  # a name is never written so: "sunlin-ai" is a handle
+            return not any(self.is_name(c) for c in fix.candidates)
         return all(self._name_allows(lower, c) for c in fix.candidates)
 
     def _name_allows(self, lower: str, suggestion: str) -> bool:
