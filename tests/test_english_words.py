@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from awesomelint.knowledge import english
+from awesomelint.knowledge import compiled, english
 
 
 @pytest.mark.parametrize(
@@ -30,14 +30,14 @@ def test_typos_are_not_english(word: str) -> None:
 def test_the_word_list_is_compiled_once_into_the_cache_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(english.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(compiled.CACHE_ENV, str(tmp_path))
     english.words.cache_clear()
     try:
         words = english.words()
         assert len(words) > 80_000 and "perception" in words
         cached = list(tmp_path.glob("english-*.marshal"))
         assert len(cached) == 1
-        assert english._version(english._package_folder() or tmp_path) in cached[0].name
+        assert compiled.package_version("symspellpy", compiled.package_folder("symspellpy") or tmp_path) in cached[0].name
         english.words.cache_clear()
         cached[0].write_bytes(__import__("marshal").dumps(frozenset({"onlyword"})))
         assert english.words() == frozenset({"onlyword"})  # read from the cache, not the text
@@ -50,7 +50,7 @@ def test_the_word_list_is_compiled_once_into_the_cache_folder(
 
 
 def test_no_cache_folder_and_no_package(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(english.CACHE_ENV, "")
+    monkeypatch.setenv(compiled.CACHE_ENV, "")
     english.words.cache_clear()
     try:
         assert "perception" in english.words()

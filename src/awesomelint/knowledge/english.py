@@ -5,26 +5,20 @@ guessed spelling correction ("Perception" is a word, whatever the list says abou
 The words are those of the frequency dictionary that the `symspellpy` package ships (MIT
 licence; 82,765 words, SCOWL's spell-checker word lists intersected with Google Books n-grams,
 so US and British forms and their inflections, without the misspellings that raw frequency
-lists hold). The file is read, never imported through symspellpy's code, and only when a word
-is looked up; the word set is kept as a marshal file in the user cache folder, keyed by the
-package's version and the file's size and time, so that later runs load it in a few
-milliseconds instead of splitting 1.3 MB of text.
+lists hold). The file is read, never imported through symspellpy's code, and only when a
+word is looked up; the word set is compiled into the user cache folder (see `compiled`), so
+that later runs load it in a few milliseconds instead of splitting 1.3 MB of text.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib.util
-import marshal
-import os
-import sys
-import tempfile
 from pathlib import Path
+
+from awesomelint.knowledge import compiled
 
 PACKAGE = "symspellpy"
 DATA_FILE = "frequency_dictionary_en_82_765.txt"
-CACHE_ENV = "AWESOMELINT_WORDS_CACHE"
-"""A folder to keep the compiled word list in instead of the user cache folder; "" for none."""
 
 # Regular endings, each with what its stem may end in (None: anything but "e"): "shard" +
 # "ing", "tokenize" + "d", "box" + "es". Irregular ones ("-ly", "-ment", "-ity") are left out:
@@ -42,100 +36,23 @@ MIN_STEM = 5
 """A shorter stem is not trusted: "lear" + "ing" would make a word of the typo "learing"."""
 
 
-def _package_folder() -> Path | None:
-    spec = importlib.util.find_spec(PACKAGE)  # locates the package without running its code
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations)))
-
-
-def _version(folder: Path) -> str:
-    """The installed version, from the name of the package's dist-info folder (reading
-    importlib.metadata would cost more than the word list itself)."""
-    prefix = PACKAGE + "-"
-    try:
-        names = os.listdir(folder.parent)
-    except OSError:
-        return "unknown"
-    for name in names:
-        if name.startswith(prefix) and name.endswith(".dist-info"):
-            return name[len(prefix) : -len(".dist-info")]
-    return "unknown"
-
-
-def cache_folder() -> Path | None:
-    """Where compiled word lists are kept: $AWESOMELINT_WORDS_CACHE, else the per-user cache
-    folder of awesomelint (the same place the link cache defaults to)."""
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen is not None:
-        return Path(chosen) if chosen else None
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "awesomelint" / "words"
-
-
 def _read_words(path: Path) -> frozenset[str]:
     """The first column of the dictionary, lower case: `word count` lines."""
     text = path.read_text(encoding="utf-8").lower()
     return frozenset(text.split()[0::2])
 
 
-def _load(folder: Path | None, path: Path, key: str) -> frozenset[str]:
-    cached = None if folder is None else folder / f"english-{key}.marshal"
-    if cached is not None:
-        try:
-            words = marshal.loads(cached.read_bytes())
-            if isinstance(words, frozenset):
-                return words
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
-    words = _read_words(path)
-    if cached is not None:
-        _store(cached, marshal.dumps(words))
-    return words
-
-
-def _store(path: Path, data: bytes) -> None:
-    """Write through a temporary file and a rename; a folder that cannot be written is not
-    an error (the list is read from the package again next time)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".english-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass
-
-
 @functools.cache
 def words() -> frozenset[str]:
     """Every word of the English list, lower case; empty when the package is missing."""
-    folder = _package_folder()
-    path = None if folder is None else folder / DATA_FILE
-    if folder is None or path is None:
+    folder = compiled.package_folder(PACKAGE)
+    if folder is None:
         return frozenset()
+    path = folder / DATA_FILE
     try:
-        stat = path.stat()
-    except OSError:
-        return frozenset()
-    key = f"{_version(folder)}-{stat.st_size}-{stat.st_mtime_ns}"
-    try:
-        return _load(cache_folder(), path, key)
+        return compiled.load("english", PACKAGE, path, frozenset, lambda: _read_words(path))
     except (OSError, UnicodeDecodeError):
         return frozenset()
-
-
-MIN_STEM = 5
-"""A shorter stem is not trusted: "lear" + "ing" would make a word of the typo "learing"."""
 
 
 def _stems(word: str, ending: str, after: tuple[str, ...] | None) -> tuple[str, ...]:
