@@ -69,7 +69,9 @@ def _neighbour_keys(char: str) -> str:
         near = [row[i] for i in (at - 1, at + 1) if 0 <= i < len(row)]
         for other in (row_index - 1, row_index + 1):
             if 0 <= other < len(_KEYBOARD):
-                near += [_KEYBOARD[other][i] for i in (at - 1, at) if 0 <= i < len(_KEYBOARD[other])]
+                near += [
+                    _KEYBOARD[other][i] for i in (at - 1, at) if 0 <= i < len(_KEYBOARD[other])
+                ]
         return "".join(sorted(set(near)))
     return ""
 

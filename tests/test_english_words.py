@@ -11,8 +11,21 @@ from awesomelint.knowledge import compiled, english
 
 @pytest.mark.parametrize(
     "word",
-    ["perception", "neutrons", "planting", "casually", "artefacts", "colour", "optimised",
-     "modelling", "shearing", "sharding", "tokenized", "tokenizer", "quantizers"],
+    [
+        "perception",
+        "neutrons",
+        "planting",
+        "casually",
+        "artefacts",
+        "colour",
+        "optimised",
+        "modelling",
+        "shearing",
+        "sharding",
+        "tokenized",
+        "tokenizer",
+        "quantizers",
+    ],
 )
 def test_english_words_and_regular_forms_are_english(word: str) -> None:
     assert english.is_english(word)
@@ -20,8 +33,18 @@ def test_english_words_and_regular_forms_are_english(word: str) -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["reasonning", "tranformers", "interpertable", "multipler", "benhcmark", "accuray",
-     "learing", "admited", "begining", "accesss"],
+    [
+        "reasonning",
+        "tranformers",
+        "interpertable",
+        "multipler",
+        "benhcmark",
+        "accuray",
+        "learing",
+        "admited",
+        "begining",
+        "accesss",
+    ],
 )
 def test_typos_are_not_english(word: str) -> None:
     assert not english.is_english(word)
@@ -37,7 +60,12 @@ def test_the_word_list_is_compiled_once_into_the_cache_folder(
         assert len(words) > 80_000 and "perception" in words
         cached = list(tmp_path.glob("english-*.marshal"))
         assert len(cached) == 1
-        assert compiled.package_version("symspellpy", compiled.package_folder("symspellpy") or tmp_path) in cached[0].name
+        assert (
+            compiled.package_version(
+                "symspellpy", compiled.package_folder("symspellpy") or tmp_path
+            )
+            in cached[0].name
+        )
         english.words.cache_clear()
         cached[0].write_bytes(__import__("marshal").dumps(frozenset({"onlyword"})))
         assert english.words() == frozenset({"onlyword"})  # read from the cache, not the text

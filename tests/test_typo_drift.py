@@ -62,12 +62,9 @@ def test_each_kind_of_typo_is_one_edit_and_keeps_the_word_shape(
 
 
 def test_the_same_seed_plants_the_same_typos(typodrift: ModuleType) -> None:
-    text = (
-        "# Papers\n\n"
-        + "".join(
-            f"- [Reasoning with Transformers {i}](https://example.org/{i}) - sparse reasoning\n"
-            for i in range(8)
-        )
+    text = "# Papers\n\n" + "".join(
+        f"- [Reasoning with Transformers {i}](https://example.org/{i}) - sparse reasoning\n"
+        for i in range(8)
     )
     first = typodrift.plan("a.md", text, random.Random(5), 4)
     again = typodrift.plan("a.md", text, random.Random(5), 4)

@@ -78,7 +78,7 @@ def load(name: str, package: str, source: Path, kind: type[T], build: Callable[[
             pass
     built = build()
     if path is not None:
-        _store(path, marshal.dumps(built))
+        _store(path, marshal.dumps(built))  # type: ignore[arg-type]
     return built
 
 

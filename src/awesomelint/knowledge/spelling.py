@@ -283,7 +283,9 @@ def edit_kind(typo: str, word: str) -> str:
         swapped = first + 1 < len(word) and typo[first + 1] == word[first]
         return "swap" if swapped and typo[first] == word[first + 1] else "change"
     longer, shorter = (typo, word) if len(typo) > len(word) else (word, typo)
-    at = next((i for i, (x, y) in enumerate(zip(shorter, longer)) if x != y), len(shorter))
+    at = next(
+        (i for i, (x, y) in enumerate(zip(shorter, longer, strict=False)) if x != y), len(shorter)
+    )
     extra = longer[at]
     if (at and longer[at - 1] == extra) or (at + 1 < len(longer) and longer[at + 1] == extra):
         return "double"

@@ -4,7 +4,9 @@ hyphenated with an acronym or a mixed-case name ("LLM-Shearing", "LLaVA-Plus")."
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 
 from awesomelint.rules._prose import Word
 
@@ -21,7 +23,32 @@ _MARKUP = re.compile(r" {2,}|[_*|\[\](){}\\]|(?<![A-Z])\.\s+(?=\S{3})")
 """Where a name stops: emphasis, brackets, a table cell, a full stop after a word, or what
 was blanked out of the prose (a run of spaces)."""
 _PARTICLES = frozenset(
-    "de da di del della der den van von la le du dos das bin ibn al el ter ten zu i y e".split()
+    [
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "das",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ter",
+        "ten",
+        "zu",
+        "i",
+        "y",
+        "e",
+    ]
 )
 
 
@@ -29,15 +56,14 @@ def _name_chunk(chunk: str) -> bool:
     """A chunk of an author list: one to four capitalised parts ("Rao M. Anwer"), particles
     ("Michiel de Jong") not counted."""
     chunk = chunk.strip(_DECORATION)
-    if chunk.startswith("and "):
-        chunk = chunk[4:]
+    chunk = chunk.removeprefix("and ")
     chunk = _ET_AL.sub("", chunk)
     parts = [p for p in chunk.split() if p not in _PARTICLES]
     return 0 < len(parts) <= MAX_NAME_PARTS and all(map(_name_part, parts))
 
 
 def _name_part(part: str) -> bool:
-    """"Rao", "M.", "Jiménez", "Lee-Thorp": a capital, then letters and marks."""
+    """ "Rao", "M.", "Jiménez", "Lee-Thorp": a capital, then letters and marks."""
     return part[0].isupper() and all(c.isalpha() or c in _NAME_MARKS for c in part)
 
 
@@ -67,7 +93,7 @@ def in_author_list(line: str, offset: int, min_full_names: int = 2) -> bool:
     cuts = [-1] + [m.start() for m in _CHUNK_SPLIT.finditer(line)] + [len(line)]
     starts = [a + 1 for a in cuts[:-1]]
     here = max(i for i, start in enumerate(starts) if start <= offset)
-    chunks = [line[a + 1 : b] for a, b in zip(cuts, cuts[1:], strict=False)]
+    chunks = [line[a + 1 : b] for a, b in itertools.pairwise(cuts)]
     # The word's own chunk, cut at the markup around it; a label before the names
     # ("Authors: ...", "_Names_") belongs to no chunk, nor what follows the last name.
     at = offset - starts[here]
@@ -109,11 +135,11 @@ def names_a_work(text: str, word: Word) -> bool:
 
 
 def is_acronym_or_mixed(token: str) -> bool:
-    """"LLM", "LLaVA", "MoE", "GPT4": not a plain word."""
+    """ "LLM", "LLaVA", "MoE", "GPT4": not a plain word."""
     return any(c.isupper() for c in token[1:]) or any(c.isdigit() for c in token)
 
 
-def in_compound_name(text: str, words: list[Word], i: int) -> bool:
+def in_compound_name(text: str, words: Sequence[Word], i: int) -> bool:
     """A word hyphenated with an acronym or a mixed-case word: "LLM-Shearing", "LLaVA-Plus"."""
     word = words[i]
     for j in (i - 1, i + 1):

@@ -53,7 +53,7 @@ class Word:
     link: Link | None
     """The link whose text the word is in."""
     tail: str = ""
-    """What follows the word's first part in its token: "’t" of "wasn’t", "'s"."""
+    """What follows the word's first part in its token: "'t" of "wasn't", "'s"."""
 
 
 def _hidden_spans(doc: Document) -> list[tuple[int, int]]:

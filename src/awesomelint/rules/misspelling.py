@@ -60,7 +60,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from awesomelint.diagnostics import Edit, Finding, Fix, Severity
-from awesomelint.document.model import Document, LinkKind, Span
+from awesomelint.document.model import LinkKind, Span
 from awesomelint.knowledge import english, spelling
 from awesomelint.knowledge.spelling import Correction
 from awesomelint.rules._base import Context, Rule
@@ -306,7 +306,7 @@ def _deletion_index(words: frozenset[str] | set[str]) -> dict[str, set[str]]:
 
 
 def _letter_in_front(lower: str, suggestion: str) -> bool:
-    """"Kcache" and "cache", "Imagic" and "magic": a name made of a letter and a word."""
+    """ "Kcache" and "cache", "Imagic" and "magic": a name made of a letter and a word."""
     return lower[1:] == suggestion and lower[0] != suggestion[0]
 
 
