@@ -263,7 +263,7 @@ class _Checker:
             if c != lower
             and max(len(c), len(lower)) >= MIN_PAIR_LENGTH
             and self._supported(lower, c)
-            and not _letter_in_front(lower, c)
+            and not _letter_at_an_end(lower, c)
             and spelling.one_edit_apart(lower, c)
             and not spelling.is_variant(lower, c)
         ]
@@ -305,9 +305,12 @@ def _deletion_index(words: frozenset[str] | set[str]) -> dict[str, set[str]]:
     return index
 
 
-def _letter_in_front(lower: str, suggestion: str) -> bool:
-    """ "Kcache" and "cache", "Imagic" and "magic": a name made of a letter and a word."""
-    return lower[1:] == suggestion and lower[0] != suggestion[0]
+def _letter_at_an_end(lower: str, suggestion: str) -> bool:
+    """A name made of a word and a letter before or after it: "Kcache" and "cache",
+    "Imagic" and "magic", "badgen" and "badge" (a letter typed twice is a typo)."""
+    if lower[1:] == suggestion:
+        return lower[0] != suggestion[0]
+    return lower[:-1] == suggestion and lower[-1] != suggestion[-1]
 
 
 def _neighbours(word: str, index: dict[str, set[str]]) -> set[str]:
