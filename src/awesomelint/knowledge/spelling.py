@@ -1,7 +1,8 @@
 """Spelling data and helpers: misspelling dictionaries, word lists, edit distance, case.
 
 codespell's dictionary (CC BY-SA 3.0) is read at run time from the installed `codespell`
-package and never copied into this repository; our own lists live in awesomelint/data/.
+package and never copied into this repository (what a run needs of it is compiled into the
+user cache folder, see `compiled`); our own lists live in awesomelint/data/.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ import bisect
 import dataclasses as dc
 import functools
 import importlib.resources
-import importlib.util
 import itertools
 import operator
 import string
 from pathlib import Path
+
+from awesomelint.knowledge import compiled
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -76,14 +78,18 @@ def parse_corrections(text: str) -> dict[str, Correction]:
     return {wrong: _correction(data) for wrong, data in _entries(text).items()}
 
 
+def _codespell_path() -> Path | None:
+    """codespell's main dictionary file, found without running the package's (GPL) code."""
+    folder = compiled.package_folder("codespell_lib")
+    return None if folder is None else folder / "data" / "dictionary.txt"
+
+
 @functools.cache
 def _codespell_text() -> str:
     """codespell's main dictionary file, or "" when the package or the file is missing."""
-    # find_spec locates the package without running its (GPL) code.
-    spec = importlib.util.find_spec("codespell_lib")
-    if spec is None or not spec.submodule_search_locations:
+    path = _codespell_path()
+    if path is None:
         return ""
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "dictionary.txt"
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
@@ -96,24 +102,45 @@ def _codespell_entries() -> dict[str, str]:
     return _entries(_codespell_text())
 
 
-@functools.cache
-def _codespell_plain_text() -> str | None:
-    """The dictionary in lower case, when it is plain (see `_is_plain`)."""
+def _compile_codespell() -> dict[str, object]:
+    """What a run needs of codespell's dictionary: its lines in lower case when they are
+    plain and sorted (codespell keeps them so; a word is then found by bisection), and every
+    word it suggests."""
     text = _codespell_text()
-    return text.lower() if _is_plain(text) else None
+    lines: list[str] | None = None
+    if _is_plain(text):
+        lines = text.lower().split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        if not all(map(operator.le, lines, itertools.islice(lines, 1, None))):
+            lines = None
+    entries = (
+        _codespell_entries().values()
+        if lines is None
+        else {wrong: data for wrong, _, data in (line.partition("->") for line in lines)}.values()
+    )
+    targets = {data.strip() for data in entries if "," not in data}
+    for data in entries:
+        if "," in data:
+            targets.update(_correction(data).candidates)
+    return {"lines": lines, "targets": frozenset(targets)}
 
 
 @functools.cache
+def _codespell_compiled() -> dict[str, object]:
+    """`_compile_codespell()`, kept compiled in the user cache folder between runs."""
+    path = _codespell_path()
+    if path is None or not path.is_file():
+        return {"lines": None, "targets": frozenset()}
+    try:
+        return compiled.load("codespell", "codespell", path, dict, _compile_codespell)
+    except OSError:
+        return _compile_codespell()
+
+
 def _codespell_sorted_lines() -> list[str] | None:
-    """The dictionary's lines, lower case, when they are plain and sorted (codespell keeps
-    them so): then a word is found by bisection, without splitting every line."""
-    text = _codespell_plain_text()
-    if text is None:
-        return None
-    lines = text.split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    return lines if all(map(operator.le, lines, itertools.islice(lines, 1, None))) else None
+    lines = _codespell_compiled().get("lines")
+    return lines if isinstance(lines, list) else None
 
 
 def codespell_corrections() -> dict[str, Correction]:
@@ -141,42 +168,14 @@ def codespell_correction(word: str) -> Correction | None:
     return None if data is None else _correction(data)
 
 
-@functools.cache
 def _codespell_targets() -> frozenset[str]:
     """Every word that codespell suggests, as written in its dictionary."""
-    entries = _codespell_entries().values()
-    targets = {data.strip() for data in entries if "," not in data}
-    for data in entries:
-        if "," in data:
-            targets.update(_correction(data).candidates)
-    return frozenset(targets)
-
-
-_LINE_SCANS = 100
-"""Words looked up by reading the dictionary's lines that have them; after this many, the set
-of every target is built (it costs about as much as 100 such reads), so that a file of very
-many distinct words costs one read of the dictionary, not one for each."""
-_line_scans = 0
+    targets = _codespell_compiled().get("targets")
+    return targets if isinstance(targets, frozenset) else frozenset()
 
 
 def _is_codespell_target(word: str) -> bool:
-    """Whether codespell suggests `word` (lower case letters): for the first words looked up,
-    only the dictionary's lines that have the word are read, not the whole dictionary."""
-    global _line_scans
-    text = _codespell_plain_text()
-    if text is None or _codespell_sorted_lines() is None or _line_scans >= _LINE_SCANS:
-        return word in _codespell_targets()
-    _line_scans += 1
-    at = text.find(word)
-    while at != -1:
-        start = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at)
-        end = len(text) if end == -1 else end
-        wrong, arrow, data = text[start:end].partition("->")
-        if arrow and word in _correction(data).candidates and _codespell_data(wrong) == data:
-            return True
-        at = text.find(word, end)
-    return False
+    return word in _codespell_targets()
 
 
 @functools.cache
@@ -276,6 +275,23 @@ def one_edit_apart(a: str, b: str) -> bool:
     )
 
 
+def edit_kind(typo: str, word: str) -> str:
+    """How `typo` is one edit from `word`: "swap" (two neighbours), "double" (a letter
+    doubled, or one of a pair dropped), "insert", "drop" or "change"."""
+    if len(typo) == len(word):
+        first = next(i for i, (x, y) in enumerate(zip(typo, word, strict=True)) if x != y)
+        swapped = first + 1 < len(word) and typo[first + 1] == word[first]
+        return "swap" if swapped and typo[first] == word[first + 1] else "change"
+    longer, shorter = (typo, word) if len(typo) > len(word) else (word, typo)
+    at = next(
+        (i for i, (x, y) in enumerate(zip(shorter, longer, strict=False)) if x != y), len(shorter)
+    )
+    extra = longer[at]
+    if (at and longer[at - 1] == extra) or (at + 1 < len(longer) and longer[at + 1] == extra):
+        return "double"
+    return "insert" if longer is typo else "drop"
+
+
 def one_edit_away(word: str) -> set[str]:
     """Every lower-case string one deletion, swap, substitution or insertion from `word`."""
     letters = string.ascii_lowercase
@@ -289,15 +305,35 @@ def one_edit_away(word: str) -> set[str]:
 
 def is_variant(word: str, other: str) -> bool:
     """Whether two words one edit apart are forms of one word rather than a typo of it:
-    an ending (model/models, use/used), a doubled consonant (modeling/modelling) or
-    British and American s/z (visualisation/visualization)."""
+    an ending (model/models, use/used), an "l" doubled before an ending
+    (modeling/modelling), British
+    and American s/z (visualisation/visualization) or another ending (sparsity/sparsify)."""
     short, long = sorted((word, other), key=len)
     if len(long) == len(short) + 1:
-        return long.startswith(short) or any(
-            long[i - 1] == long[i] and long[:i] + long[i + 1 :] == short
+        if long.startswith(short):  # an ending: model/models, use/used, use/user
+            return long[-1] in "sdr" and long[-1] != long[-2]  # not "captionss", "prunedd"
+        return any(
+            long[i - 1] == long[i] == "l"
+            and long[i + 1 :] in _DOUBLING_ENDINGS
+            and long[:i] + long[i + 1 :] == short
             for i in range(1, len(long))
         )
     if len(word) == len(other):
         diffs = [(a, b) for a, b in zip(word, other, strict=True) if a != b]
-        return len(diffs) == 1 and set(diffs[0]) == {"s", "z"}
+        if len(diffs) == 1 and set(diffs[0]) == {"s", "z"}:
+            return True
+        return any(
+            len(word) > size + 3
+            and word[:-size] == other[:-size]
+            and {word[-size:], other[-size:]} <= _ALTERNATE_ENDINGS
+            for size in (2, 3)
+        )
     return False
+
+
+_DOUBLING_ENDINGS = frozenset({"ing", "ings", "ed", "er", "ers", "ation", "ations"})
+"""Endings before which British and American spelling differ by a doubled "l" ("modelling",
+"labelled"); a letter doubled elsewhere is a typo ("Reasoniing", "Reasonning")."""
+_ALTERNATE_ENDINGS = frozenset({"ed", "er", "es", "en", "ity", "ify", "ies", "ied", "ier"})
+"""Endings that make two forms of one stem a letter apart: "tokenized" and "tokenizer",
+"sparsity" and "sparsify"."""

@@ -30,8 +30,9 @@ _HIDDEN_PARTS = (
 )
 # Paths, domains and file names ("owner/repo", "nnsight.net") once the URLs are gone: each
 # whole run of non-space with a word character, a "/", "." or "\" and a word character in it.
-# The "/", "." or "\" between two word characters (matched first: it is rarer than a word).
-_PATH_MARK = re.compile(r"[/.\\](?<=\w[/.\\])(?=\w)")
+# The "/", "." or "\" between two letters or digits (matched first: it is rarer than a word);
+# not "Welleck._", the end of a name in italics.
+_PATH_MARK = re.compile(r"[/.\\](?<=[^\W_][/.\\])(?=[^\W_])")
 _RUN = re.compile(r"\S+")
 TOKEN = re.compile("(\\w+)(?:['\u2019]\\w+)*")
 """A word; the group is the part before any apostrophe ("don" of "don't")."""
@@ -51,6 +52,8 @@ class Word:
     """First word of a sentence, heading, title or list item."""
     link: Link | None
     """The link whose text the word is in."""
+    tail: str = ""
+    """What follows the word's first part in its token: "'t" of "wasn't", "'s"."""
 
 
 def _hidden_spans(doc: Document) -> list[tuple[int, int]]:
@@ -137,6 +140,13 @@ def visible_prose(doc: Document) -> str:
     return _blank_spans(text, _path_spans(text))
 
 
+def line_around(text: str, offset: int) -> tuple[str, int]:
+    """The line of `text` that holds `offset`, and the offset within it."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : len(text) if end == -1 else end], offset - start
+
+
 def _at_start(text: str, start: int) -> bool:
     pos = start - 1
     while pos >= 0 and text[pos] in _SKIPPED:
@@ -164,8 +174,12 @@ class Words:
         return [m.start() for m in _NEWLINE.finditer(self.text)]
 
     @functools.cached_property
-    def _heads(self) -> frozenset[str]:
+    def heads(self) -> frozenset[str]:
+        """Each word's part before any apostrophe, once, as written."""
         return frozenset(self.tokens)
+
+    def line_around(self, offset: int) -> tuple[str, int]:
+        return line_around(self.text, offset)
 
     def _is_word_start(self, start: int, end: int) -> bool:
         """Whether text[start:end], all word characters, is a whole token's first part."""
@@ -180,7 +194,7 @@ class Words:
 
     def has(self, head: str) -> bool:
         """Whether a word whose text is `head` (in that case) is in the prose."""
-        return head in self._heads
+        return head in self.heads
 
     def places(self, heads: Iterable[str]) -> list[int]:
         """Where the words whose text is one of `heads` start, in order."""
@@ -206,7 +220,8 @@ class Words:
             line_start = self._newlines[line - 1] + 1 if line else 0
             line_end = self._newlines[line] if line < len(self._newlines) else len(self.text)
             words = [
-                self._word(m[1], m.start()) for m in TOKEN.finditer(self.text, line_start, line_end)
+                self._word(m[1], m.start(), m[0][len(m[1]) :])
+                for m in TOKEN.finditer(self.text, line_start, line_end)
             ]
             cached = self._lines[line] = (words, [word.start for word in words])
         words, starts = cached
@@ -215,9 +230,27 @@ class Words:
             raise ValueError(f"no word starts at offset {start}")
         return words, index
 
-    def _word(self, head: str, start: int) -> Word:
+    def _word(self, head: str, start: int, tail: str) -> Word:
         index = bisect.bisect_right(self.link_starts, start) - 1
         link = self.doc.links[index] if index >= 0 else None
         if link is not None and not link.text_span.contains(start):
             link = None
-        return Word(head, start, _at_start(self.text, start), link)
+        return Word(head, start, _at_start(self.text, start), link, tail)
+
+    @functools.cached_property
+    def _titles(self) -> tuple[list[int], list[int]]:
+        spans = sorted(
+            (entry.title_span.start, entry.title_span.end)
+            for section in self.doc.sections
+            for top in section.walk()
+            for root in top.entries
+            for entry in root.walk()
+            if entry.title_span is not None
+        )
+        return [start for start, _ in spans], [end for _, end in spans]
+
+    def in_title(self, offset: int) -> bool:
+        """Whether `offset` is in an entry's title."""
+        starts, ends = self._titles
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and offset < ends[index]

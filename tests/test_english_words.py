@@ -1,0 +1,90 @@
+"""The English word list that guards TYP001: what it accepts, and how it is loaded and cached."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from awesomelint.knowledge import compiled, english
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "perception",
+        "neutrons",
+        "planting",
+        "casually",
+        "artefacts",
+        "colour",
+        "optimised",
+        "modelling",
+        "shearing",
+        "sharding",
+        "tokenized",
+        "tokenizer",
+        "quantizers",
+    ],
+)
+def test_english_words_and_regular_forms_are_english(word: str) -> None:
+    assert english.is_english(word)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "reasonning",
+        "tranformers",
+        "interpertable",
+        "multipler",
+        "benhcmark",
+        "accuray",
+        "learing",
+        "admited",
+        "begining",
+        "accesss",
+    ],
+)
+def test_typos_are_not_english(word: str) -> None:
+    assert not english.is_english(word)
+
+
+def test_the_word_list_is_compiled_once_into_the_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(compiled.CACHE_ENV, str(tmp_path))
+    english.words.cache_clear()
+    try:
+        words = english.words()
+        assert len(words) > 80_000 and "perception" in words
+        cached = list(tmp_path.glob("english-*.marshal"))
+        assert len(cached) == 1
+        assert (
+            compiled.package_version(
+                "symspellpy", compiled.package_folder("symspellpy") or tmp_path
+            )
+            in cached[0].name
+        )
+        english.words.cache_clear()
+        cached[0].write_bytes(__import__("marshal").dumps(frozenset({"onlyword"})))
+        assert english.words() == frozenset({"onlyword"})  # read from the cache, not the text
+        english.words.cache_clear()
+        cached[0].write_bytes(b"not marshal data")
+        assert "perception" in english.words()  # a broken cache file is rebuilt
+    finally:
+        english.words.cache_clear()
+        english.is_english.cache_clear()
+
+
+def test_no_cache_folder_and_no_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(compiled.CACHE_ENV, "")
+    english.words.cache_clear()
+    try:
+        assert "perception" in english.words()
+        english.words.cache_clear()
+        monkeypatch.setattr(english, "PACKAGE", "no_such_package_for_words")
+        assert english.words() == frozenset()
+    finally:
+        english.words.cache_clear()
+        english.is_english.cache_clear()
