@@ -32,6 +32,7 @@ _TOP_KEYS = frozenset(
         "per-file-ignores",
         "severity",
         "exclude",
+        "include",
         "network",
         "format",
         "rules",
@@ -65,6 +66,8 @@ class Config:
     severities: Mapping[str, Severity | None] = dc.field(default_factory=dict)
     """Rule code -> severity; None means the rule is off."""
     exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    """Globs (from the file's folder) of what to check when no path is named."""
     network: bool = True
     format: bool = False
     rule_options: Mapping[str, Any] = dc.field(default_factory=dict)
@@ -285,6 +288,7 @@ def _parse(path: Path, table: dict[str, Any], prefix: str) -> Config:
         ),
         severities=_severities(reader, reader.table(table.get("severity", {}), "severity")),
         exclude=reader.strings(table.get("exclude", []), "exclude"),
+        include=reader.strings(table.get("include", []), "include"),
         network=reader.boolean(table.get("network", True), "network"),
         format=reader.boolean(table.get("format", False), "format"),
         rule_options=options,
