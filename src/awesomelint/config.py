@@ -1,7 +1,9 @@
 """Configuration: found, loaded and checked once, then passed down as a frozen value.
 
 The nearest of `awesomelint.toml`, `.awesomelint.toml` or a `pyproject.toml` with a
-`[tool.awesomelint]` table, walking up from the working directory, wins; files are not merged.
+`[tool.awesomelint]` table, walking up from a folder, wins; files are not merged. The command
+line asks from each checked file's folder (and from the working directory for what to check
+and how to report).
 """
 
 from __future__ import annotations
