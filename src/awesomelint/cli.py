@@ -32,7 +32,12 @@ def cli() -> None:
 
 @cli.command()
 @common_options
-@click.option("--since", metavar="REF", help="Only report lines added or changed since a git ref.")
+@click.option(
+    "--since",
+    metavar="REF",
+    help="Only report lines added or changed since the merge base of REF and HEAD "
+    "(uncommitted changes and untracked files included).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 def check(since: str | None, exit_zero: bool, **common: Any) -> None:
     """Check list files (default: the configured include globs, else lists/, else README.md
