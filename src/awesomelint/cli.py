@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from awesomelint.cli_options import Flags, common_options, plan, write_roots
-from awesomelint.cli_output import fix_summary, print_errors, print_findings
+from awesomelint.cli_output import fix_summary, print_diff, print_errors, print_findings
 from awesomelint.errors import AwesomelintError
 from awesomelint.version import __version__
 
@@ -66,7 +66,7 @@ def check(since: str | None, exit_zero: bool, **common: Any) -> None:
         for group in run.groups
     ]
     result = merge_results(results, run.missing)
-    print_findings(result, run.output_format)
+    print_findings(result, run)
     print_errors(result.errors)
     status = exit_status(result)
     sys.exit(0 if exit_zero and status == 1 else status)
@@ -134,11 +134,11 @@ def fix(
     changed_files = sum(outcome.changed_files for outcome in outcomes)
     print_errors(result.errors)
     if show_diff:
-        click.echo("".join(diff for outcome in outcomes for diff in outcome.diffs), nl=False)
+        print_diff([diff for outcome in outcomes for diff in outcome.diffs])
         sys.exit(2 if result.errors else 1 if changed_files else 0)
-    if result.findings:
-        print_findings(result, run.output_format)
-    if run.output_format == "text":
+    if result.findings or run.flags.statistics:
+        print_findings(result, run)
+    if run.output_format == "text" and not run.flags.quiet:
         click.echo(fix_summary(result, changed_files))
     sys.exit(exit_status(result))
 

@@ -70,6 +70,25 @@ def common_options(func: F) -> F:
             help="How findings are printed (default: github under GitHub Actions, else text).",
         ),
         click.option(
+            "--show-source/--no-show-source",
+            default=None,
+            help="Text output: show the source line under each finding (config: show-source; "
+            "default: on).",
+        ),
+        click.option(
+            "--statistics", is_flag=True, help="Print how many findings each rule reported."
+        ),
+        click.option(
+            "-q", "--quiet", is_flag=True, help="Text formats: print the findings, nothing else."
+        ),
+        click.option(
+            "--min-severity",
+            type=click.Choice(SEVERITIES),
+            default=None,
+            help="Text formats: hide findings below this severity (the exit status still "
+            "counts them).",
+        ),
+        click.option(
             "--max-file-size",
             metavar="SIZE",
             help='Refuse larger files unread, e.g. "10MB" (the default) or 0 for no limit '
@@ -97,6 +116,10 @@ class Flags:
     no_cache: bool
     github_api: str | None
     max_file_size: str | None
+    show_source: bool | None
+    statistics: bool
+    quiet: bool
+    min_severity: str | None
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -134,6 +157,12 @@ class Plan:
     missing: tuple[Any, ...]
     """FileErrors for named paths that do not exist."""
     output_format: str
+    flags: Flags
+
+    @property
+    def show_source(self) -> bool:
+        chosen = self.flags.show_source
+        return self.config.show_source if chosen is None else chosen
 
     @property
     def rules(self) -> tuple[Any, ...]:
@@ -224,7 +253,8 @@ def plan(flags: Flags) -> Plan:
             if path not in configs:
                 configs[path] = load_config(path)
             groups.append(_group(flags, configs[path], tuple(members)))
-    return Plan(paths, project, tuple(groups), errors, flags.output_format or default_format())
+    output = flags.output_format or default_format()
+    return Plan(paths, project, tuple(groups), errors, output, flags)
 
 
 def write_roots(run: Plan) -> tuple[Path, ...]:

@@ -35,6 +35,7 @@ _TOP_KEYS = frozenset(
         "severity",
         "exclude",
         "include",
+        "show-source",
         "network",
         "format",
         "rules",
@@ -72,6 +73,8 @@ class Config:
     """Globs (from the file's folder) of what to check when no path is named."""
     network: bool = True
     format: bool = False
+    show_source: bool = True
+    """Text output: the source line under each finding."""
     rule_options: Mapping[str, Any] = dc.field(default_factory=dict)
     """Rule code -> that rule's Options instance, for rules the file configures."""
     links: Mapping[str, Any] = dc.field(default_factory=dict)
@@ -293,6 +296,7 @@ def _parse(path: Path, table: dict[str, Any], prefix: str) -> Config:
         include=reader.strings(table.get("include", []), "include"),
         network=reader.boolean(table.get("network", True), "network"),
         format=reader.boolean(table.get("format", False), "format"),
+        show_source=reader.boolean(table.get("show-source", True), "show-source"),
         rule_options=options,
         links=links,
         max_file_size=max_file_size,

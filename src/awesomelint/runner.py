@@ -46,6 +46,7 @@ def run_check(request: CheckRequest) -> RunResult:
         errors=(*loaded.errors, *failed, *checked.errors),
         files_checked=len(loaded.documents),
         notes=notes,
+        sources={parsed.document.path: parsed.document.text for parsed in loaded.documents},
     )
 
 
@@ -66,4 +67,5 @@ def merge_results(results: Sequence[RunResult], errors: Sequence[FileError] = ()
         files_checked=sum(r.files_checked for r in results),
         fixes_applied=sum(r.fixes_applied for r in results),
         notes=tuple(notes),
+        sources={path: text for r in results for path, text in r.sources.items()},
     )

@@ -215,5 +215,6 @@ def run_fix(paths: Sequence[Path], request: FixRequest) -> FixRunResult:
         files_checked=len(loaded.documents),
         fixes_applied=applied,
         notes=notes,
+        sources={parsed.document.path: parsed.document.text for parsed in final},
     )
     return FixRunResult(result, tuple(diffs), changed)
