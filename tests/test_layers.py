@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "awesomelint.config",
         "awesomelint.report",
         "awesomelint.workspace",
+        "awesomelint.baseline",
     ),
     ("awesomelint.runner", "awesomelint.netwire", "awesomelint.fixing"),
     (

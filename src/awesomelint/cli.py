@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -39,7 +40,14 @@ def cli() -> None:
     "(uncommitted changes and untracked files included).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
-def check(since: str | None, exit_zero: bool, **common: Any) -> None:
+@click.option(
+    "--write-baseline",
+    metavar="FILE",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record every finding in FILE (by rule and line text) and exit 0; with FILE as "
+    "the baseline (--baseline or config), later runs report only new findings.",
+)
+def check(since: str | None, exit_zero: bool, write_baseline: Path | None, **common: Any) -> None:
     """Check list files (default: the configured include globs, else lists/, else README.md
     at the repository root, else every Markdown file git tracks). A folder means every *.md
     under it."""
@@ -66,6 +74,14 @@ def check(since: str | None, exit_zero: bool, **common: Any) -> None:
         for group in run.groups
     ]
     result = merge_results(results, run.missing)
+    if write_baseline is not None:
+        from awesomelint.baseline import write_baseline as write
+
+        count = write(result, write_baseline)
+        print_errors(result.errors)
+        click.echo(f"Wrote {count} finding{'' if count == 1 else 's'} to {write_baseline}.")
+        sys.exit(2 if result.errors else 0)
+    result = run.without_baseline(result)
     print_findings(result, run)
     print_errors(result.errors)
     status = exit_status(result)
@@ -130,7 +146,9 @@ def fix(
         )
         for group in run.groups
     ]
-    result = merge_results([outcome.result for outcome in outcomes], run.missing)
+    result = run.without_baseline(
+        merge_results([outcome.result for outcome in outcomes], run.missing)
+    )
     changed_files = sum(outcome.changed_files for outcome in outcomes)
     print_errors(result.errors)
     if show_diff:

@@ -89,6 +89,12 @@ def common_options(func: F) -> F:
             "counts them).",
         ),
         click.option(
+            "--baseline",
+            "baseline_path",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Leave out the findings this baseline file records (config: baseline).",
+        ),
+        click.option(
             "--max-file-size",
             metavar="SIZE",
             help='Refuse larger files unread, e.g. "10MB" (the default) or 0 for no limit '
@@ -120,6 +126,7 @@ class Flags:
     statistics: bool
     quiet: bool
     min_severity: str | None
+    baseline_path: Path | None
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -163,6 +170,19 @@ class Plan:
     def show_source(self) -> bool:
         chosen = self.flags.show_source
         return self.config.show_source if chosen is None else chosen
+
+    @property
+    def baseline(self) -> Path | None:
+        return self.flags.baseline_path or self.config.baseline
+
+    def without_baseline(self, result: Any) -> Any:
+        """`result` less the findings the baseline records (stale entries in its notes)."""
+        if self.baseline is None:
+            return result
+        from awesomelint.baseline import apply_baseline, read_baseline
+
+        codes = [rule.code for rule in self.rules]
+        return apply_baseline(result, read_baseline(self.baseline), codes)
 
     @property
     def rules(self) -> tuple[Any, ...]:

@@ -35,6 +35,7 @@ _TOP_KEYS = frozenset(
         "severity",
         "exclude",
         "include",
+        "baseline",
         "show-source",
         "network",
         "format",
@@ -73,6 +74,8 @@ class Config:
     """Globs (from the file's folder) of what to check when no path is named."""
     network: bool = True
     format: bool = False
+    baseline: Path | None = None
+    """The baseline file (findings recorded when the list adopted awesomelint), if any."""
     show_source: bool = True
     """Text output: the source line under each finding."""
     rule_options: Mapping[str, Any] = dc.field(default_factory=dict)
@@ -246,6 +249,14 @@ def _coerce(value: Any, hint: Any, fail: typing.Callable[[str], ConfigError]) ->
     return value
 
 
+def _baseline(reader: _Reader, value: object) -> Path | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value:
+        raise reader.fail(reader.key("baseline"), "expected a file name")
+    return reader.path.parent / value
+
+
 def _parse(path: Path, table: dict[str, Any], prefix: str) -> Config:
     reader = _Reader(path, prefix)
     unknown = sorted(set(table) - _TOP_KEYS)
@@ -297,6 +308,7 @@ def _parse(path: Path, table: dict[str, Any], prefix: str) -> Config:
         network=reader.boolean(table.get("network", True), "network"),
         format=reader.boolean(table.get("format", False), "format"),
         show_source=reader.boolean(table.get("show-source", True), "show-source"),
+        baseline=_baseline(reader, table.get("baseline")),
         rule_options=options,
         links=links,
         max_file_size=max_file_size,
