@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-OUTPUT_FORMATS = ("text", "concise", "json", "github", "sarif")
+OUTPUT_FORMATS = ("text", "concise", "json", "github", "sarif", "markdown")
 SEVERITIES = ("info", "warning", "error")
 F = TypeVar("F", bound=Callable[..., Any])
 
