@@ -28,11 +28,11 @@ def render(result: RunResult) -> str:
     if result.findings:
         lines.append("| File | Line | Rule | Severity | Message |")
         lines.append("| --- | ---: | --- | --- | --- |")
-        for f in result.findings[:MAX_ROWS]:
-            lines.append(
-                f"| {_cell(f.path.as_posix())} | {f.line} | {f.code} `{f.rule}` | "
-                f"{f.severity.value} | {_cell(short(f, result.sources))} |"
-            )
+        lines.extend(
+            f"| {_cell(f.path.as_posix())} | {f.line} | {f.code} `{f.rule}` | "
+            f"{f.severity.value} | {_cell(short(f, result.sources))} |"
+            for f in result.findings[:MAX_ROWS]
+        )
         if len(result.findings) > MAX_ROWS:
             lines.extend(["", f"... and {len(result.findings) - MAX_ROWS} more findings."])
         lines.append("")
