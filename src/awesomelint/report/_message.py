@@ -4,39 +4,57 @@ the other places a message points to, and the URL a link finding is about."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from awesomelint.diagnostics import Finding
 from awesomelint.rules import find_rule
 
-MAX_MESSAGE = 160
-MAX_QUOTE = 48
+MAX_MESSAGE = 200
+MAX_QUOTE = 32
 _QUOTED = re.compile(r"'([^']{%d,})'" % (MAX_QUOTE + 1))  # noqa: UP031 - a regex, not text
 _BEFORE_LINE = re.compile(r"\bline (\d+)\b")
 _URL = re.compile(r"https?://\S+")
 
 
-def _references(finding: Finding, paths: Iterable[Path]) -> list[tuple[Path, int, int, int]]:
+_PLACE = re.compile(r":(\d+)\b")
+_index: list[tuple[Mapping[Path, str], dict[int, dict[str, Path]]]] = []
+
+
+def _names(sources: Mapping[Path, str]) -> dict[int, dict[str, Path]]:
+    """The checked files by the length of their name as printed, for finding `PATH:LINE`."""
+    if _index and _index[0][0] is sources:
+        return _index[0][1]
+    names: dict[int, dict[str, Path]] = {}
+    for path in sources:
+        names.setdefault(len(str(path)), {})[str(path)] = path
+    _index[:] = [(sources, names)]
+    return names
+
+
+def _references(finding: Finding, sources: Mapping[Path, str]) -> list[tuple[Path, int, int, int]]:
     """(path, line, start, end) of each `PATH:LINE` in the message naming a checked file."""
+    names = _names(sources)
+    own = str(finding.path)
+    message = finding.message
     found: list[tuple[Path, int, int, int]] = []
-    for path in {*paths, finding.path}:
-        pattern = re.compile(re.escape(str(path)) + r":(\d+)\b")
-        found.extend(
-            (path, int(m.group(1)), m.start(), m.end()) for m in pattern.finditer(finding.message)
-        )
-    # A path that is a suffix of a longer one matches inside it: keep the longest match.
-    found.sort(key=lambda ref: (ref[2], -(ref[3] - ref[2])))
-    kept: list[tuple[Path, int, int, int]] = []
-    for ref in found:
-        if not kept or ref[2] >= kept[-1][3]:
-            kept.append(ref)
-    return kept
+    for match in _PLACE.finditer(message):
+        end = match.start()
+        candidates = [own] if message[:end].endswith(own) else []
+        for length in sorted(names, reverse=True):
+            name = message[max(0, end - length) : end]
+            if len(name) == length and name in names[length]:
+                candidates.append(name)
+        if candidates:
+            name = max(candidates, key=len)
+            path = finding.path if name == own else names[len(name)][name]
+            found.append((path, int(match.group(1)), end - len(name), match.end()))
+    return found
 
 
-def related(finding: Finding, paths: Iterable[Path]) -> list[tuple[Path, int]]:
+def related(finding: Finding, sources: Mapping[Path, str]) -> list[tuple[Path, int]]:
     """The other places the message points to: another copy's file and line, a line to move to."""
-    places = [(path, line) for path, line, _, _ in _references(finding, paths)]
+    places = [(path, line) for path, line, _, _ in _references(finding, sources)]
     if not places:
         places = [(finding.path, int(m.group(1))) for m in _BEFORE_LINE.finditer(finding.message)]
     return places
