@@ -148,3 +148,21 @@ def test_a_renamed_file_counts_as_new(repo: Path) -> None:
     git(repo, "mv", "lists/a.md", "lists/b.md")
     found = codes("--since", "HEAD")[1]
     assert found == [("lists/b.md", 3, "ENT002")]
+
+
+def test_a_shallow_clone_without_the_merge_base_says_so(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    git(repo, "checkout", "-q", "-b", "feature")
+    (repo / "lists" / "a.md").write_text("# A\n\n- [x]()\n")
+    _commit(repo, "feature")
+    git(repo, "checkout", "-q", "main")
+    (repo / "lists" / "b.md").write_text("# B\n")
+    _commit(repo, "main")
+    clone = tmp_path_factory.mktemp("clone") / "work"
+    git(clone.parent, "clone", "-q", "--depth", "1", "--no-single-branch", repo.as_uri(), "work")
+    git(clone, "checkout", "-q", "feature")
+    monkeypatch.chdir(clone)
+    code, _, err = codes("--since", "origin/main")
+    assert code == 2
+    assert "no common ancestor" in err and "fetch" in err
