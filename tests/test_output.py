@@ -160,3 +160,14 @@ def test_fix_diff_is_coloured_on_a_terminal(listing: Path, monkeypatch: pytest.M
     monkeypatch.undo()
     plain = CliRunner().invoke(cli, ["fix", "--offline", "--select", "URL001", "--diff", "list.md"])
     assert "\x1b[" not in plain.stdout
+
+
+def test_sarif_with_related_locations_is_valid(listing: Path) -> None:
+    from sarif_pydantic import Sarif
+
+    _, out = run("--select", "DUP001", "--output-format", "sarif", "list.md")
+    data = json.loads(out)
+    Sarif.model_validate(data)
+    (result,) = data["runs"][0]["results"]
+    (place,) = result["relatedLocations"]
+    assert place["physicalLocation"]["region"]["startLine"] == 3
