@@ -42,7 +42,7 @@ def format_body(body: str) -> str:
     kept: str = mdformat.text(
         body, extensions=("gfm", KEEP), options={**_OPTIONS, SOURCE_KEY: body}
     )
-    if is_md_equal(body, kept, extensions=("gfm",)):
+    if kept == body or is_md_equal(body, kept, extensions=("gfm",)):
         return kept
     plain: str = mdformat.text(body, extensions={"gfm"}, options=_OPTIONS)
     return plain
