@@ -115,3 +115,19 @@ def test_a_bad_baseline_is_one_line_naming_it(listing: Path, text: str) -> None:
     assert err.startswith("awesomelint: error: baseline.json:") and err.count("\n") == 1
     code, _, err = run("--baseline", "missing.json", "list.md")
     assert code == 2 and "no such baseline file" in err
+
+
+def test_since_does_not_make_entries_stale(listing: Path) -> None:
+    import subprocess
+
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "x"]):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            check=True,
+            capture_output=True,
+        )
+    run("--write-baseline", "baseline.json", "list.md")
+    listing.write_text(LIST + "- [D](http://arxiv.org/abs/2301.00002)\n")
+    code, out, _ = run("--baseline", "baseline.json", "--since", "HEAD", "list.md")
+    assert code == 1 and "list.md:7:" in out
+    assert "stale" not in out

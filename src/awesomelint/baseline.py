@@ -96,9 +96,12 @@ def read_baseline(path: Path) -> Baseline:
     return Baseline(path, counts)
 
 
-def apply_baseline(result: RunResult, baseline: Baseline, codes: Iterable[str]) -> RunResult:
+def apply_baseline(
+    result: RunResult, baseline: Baseline, codes: Iterable[str], *, stale_notes: bool = True
+) -> RunResult:
     """`result` without the findings the baseline records, with notes saying how many were
-    left out and which entries are stale (for the checked files and the rules that ran)."""
+    left out and which entries are stale (for the checked files and the rules that ran; not
+    when the run reported only some lines, as with `--since`)."""
     left = Counter(baseline.counts)
     kept: list[Finding] = []
     for finding in result.findings:
@@ -118,7 +121,7 @@ def apply_baseline(result: RunResult, baseline: Baseline, codes: Iterable[str]) 
     notes = list(result.notes)
     if known:
         notes.append(f"{known} finding{'s' if known > 1 else ''} in the baseline not shown.")
-    if stale:
+    if stale and stale_notes:
         total = sum(count for _, count in stale)
         shown = "; ".join(f"{file} {code} {text[:60]!r}" for (file, code, text), _ in stale[:5])
         more = f"; and {len(stale) - 5} more" if len(stale) > 5 else ""

@@ -81,7 +81,7 @@ def check(since: str | None, exit_zero: bool, write_baseline: Path | None, **com
         print_errors(result.errors)
         click.echo(f"Wrote {count} finding{'' if count == 1 else 's'} to {write_baseline}.")
         sys.exit(2 if result.errors else 0)
-    result = run.without_baseline(result)
+    result = run.without_baseline(result, every_line=changed is None)
     print_findings(result, run)
     print_errors(result.errors)
     status = exit_status(result)

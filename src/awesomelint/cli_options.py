@@ -175,14 +175,16 @@ class Plan:
     def baseline(self) -> Path | None:
         return self.flags.baseline_path or self.config.baseline
 
-    def without_baseline(self, result: Any) -> Any:
-        """`result` less the findings the baseline records (stale entries in its notes)."""
+    def without_baseline(self, result: Any, *, every_line: bool = True) -> Any:
+        """`result` less the findings the baseline records; stale entries in its notes when
+        `every_line` of the files was checked."""
         if self.baseline is None:
             return result
         from awesomelint.baseline import apply_baseline, read_baseline
 
         codes = [rule.code for rule in self.rules]
-        return apply_baseline(result, read_baseline(self.baseline), codes)
+        baseline = read_baseline(self.baseline)
+        return apply_baseline(result, baseline, codes, stale_notes=every_line)
 
     @property
     def rules(self) -> tuple[Any, ...]:
