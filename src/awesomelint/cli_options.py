@@ -253,17 +253,13 @@ def _by_config(files: list[Path]) -> dict[Path | None, list[Path]]:
 def plan(flags: Flags) -> Plan:
     from awesomelint.config import load_config
     from awesomelint.diagnostics import FileError
-    from awesomelint.errors import InputError
     from awesomelint.workspace.discover import discover
     from awesomelint.workspace.targets import default_targets
 
     project = load_config(flags.config_path)
     paths = flags.paths
     if not paths:
-        try:
-            paths = default_targets(project.include, project.root if project.path else None)
-        except InputError as err:
-            raise click.UsageError(str(err)) from None
+        paths = default_targets(project.include, project.path)
     files, missing = discover(paths)
     errors = tuple(FileError(Path(str(err).split(":", 1)[0]), str(err)) for err in missing)
     if flags.config_path is not None:

@@ -27,21 +27,25 @@ def _globbed(patterns: Sequence[str], root: Path, cwd: Path) -> list[Path]:
     found: list[Path] = []
     for pattern in patterns:
         if Path(pattern).is_absolute():
-            raise InputError(f"include: {pattern!r}: globs are relative to {root}")
+            raise InputError(f"include: {pattern!r}: globs are relative to {root}, not absolute")
         matches = sorted(p for p in root.glob(pattern) if p.is_file() or p.is_dir())
         found.extend(_shown(p, cwd) for p in matches if _shown(p, cwd) not in found)
     return found
 
 
 def default_targets(
-    include: Sequence[str], config_root: Path | None, cwd: Path | None = None
+    include: Sequence[str], config: Path | None, cwd: Path | None = None
 ) -> tuple[Path, ...]:
-    """The paths to check when none is named; InputError when there is nothing to check."""
+    """The paths to check when none is named (`include` is from the configuration file
+    `config`); InputError when there is nothing to check."""
     cwd = (cwd or Path.cwd()).absolute()
     if include:
-        found = _globbed(include, config_root or cwd, cwd)
+        found = _globbed(include, config.parent if config else cwd, cwd)
         if not found:
-            raise InputError(f"no file matches the configured include globs ({', '.join(include)})")
+            raise InputError(
+                f"{config or 'configuration'}: include: no file matches "
+                f"{', '.join(repr(glob) for glob in include)}"
+            )
         return tuple(found)
     if (cwd / "lists").is_dir():
         return (Path("lists"),)
