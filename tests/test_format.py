@@ -50,23 +50,37 @@ def test_formatting_still_formats() -> None:
     )
 
 
-def test_a_definition_inside_a_list_item_moves_to_the_end() -> None:
-    text = "# L\n\n- item\n\n  [in]: https://in.example/\n\n- [B][in]\n"
+@pytest.mark.parametrize("use", ["- [B][in]\n", "- [B](https://b.example/)\n"])
+def test_a_definition_inside_a_list_item_moves_to_the_end(use: str) -> None:
+    text = "# L\n\n- item\n\n  [in]: https://in.example/\n\n" + use
     formatted = format_markdown(text)
-    assert formatted.endswith("[in]: https://in.example/\n")
+    assert formatted.endswith("\n\n[in]: https://in.example/\n")
     assert verify(parse_text(text), parse_text(formatted), ()) is None
 
 
 def test_a_refusal_names_the_construct_and_its_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Should formatting ever lose a link, nothing is written and the error says where."""
     monkeypatch.chdir(tmp_path)
-    text = "# L\n\n- item\n\n  [unused]: https://u.example/\n\n- [B](https://b.example/)\n"
+    text = "# L\n\n- [A](https://a.example/)\n\n[r]: https://r.example/\n"
     Path("list.md").write_text(text)
+
+    def losing(source: str) -> str:
+        return source.replace("[r]: https://r.example/\n", "").replace("  ", " ") + "\n"
+
+    monkeypatch.setattr("awesomelint.fixing.formatting.format_markdown", losing)
     result = CliRunner().invoke(cli, ["fix", "--offline", "--format", "list.md"])
     assert result.exit_code == 2
-    assert "line 5: the reference definition [unused] to https://u.example/" in result.stderr
+    assert "line 5: the reference definition [r] to https://r.example/" in result.stderr
     assert Path("list.md").read_text() == text  # nothing written
+
+
+def test_a_second_definition_of_a_label_inside_a_list_item_does_not_stop_formatting() -> None:
+    text = "# L\n\n[a]: https://one.example/\n\n- item\n\n  [a]: https://two.example/\n\n- [B][a]\n"
+    formatted = format_markdown(text)
+    assert "[a]: https://one.example/" in formatted
+    assert verify(parse_text(text), parse_text(formatted), ()) is None
 
 
 def test_fix_format_through_the_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

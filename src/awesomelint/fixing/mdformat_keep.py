@@ -7,7 +7,8 @@ invisible no-break space), drops backslash escapes, puts a blank line between a 
 heading it annotates (`<!-- omit in toc -->`), and moves link reference definitions to the end
 of the file, dropping the unused ones. With this plugin destinations are written as in the
 source, brackets are not escaped, entities and escapes stay as written, blocks that touched
-stay touching, and top-level definitions stay where they were, byte for byte. The caller
+stay touching, and top-level definitions stay where they were, byte for byte (those inside
+a list item or a quote move to the end, the unused ones too). The caller
 checks that the result renders to the same HTML as the source (`formatting.py`).
 """
 
@@ -114,8 +115,8 @@ def _root(node: RenderTreeNode, context: RenderContext) -> str:
             blocks.append((rendered, child))
     if lines:
         blocks.extend((group, None) for group in _definitions(lines, cursor, len(lines)))
-        # Written in place above, not again at the end; those inside a list item or a quote
-        # are still moved there by mdformat.
+        # Written in place above, not again at the end; those inside a list item or a quote,
+        # used or not, are written there by mdformat.
         written = {
             " ".join(label.split()).upper()
             for text, block in blocks
@@ -123,7 +124,9 @@ def _root(node: RenderTreeNode, context: RenderContext) -> str:
             for label in _LABEL.findall(text)
         }
         used = context.env["used_refs"]
-        used.difference_update({label for label in used if label.upper() in written})
+        used.clear()
+        known = context.env.get("references", {})
+        used.update(label for label in known if label.upper() not in written)
     pieces: list[str] = []
     for index, (text, block) in enumerate(blocks):
         if index:
