@@ -47,8 +47,9 @@ def test_text_format_line_shape_and_summary(lists: Path) -> None:
     (lists / "bad.md").write_text(EMPTY_ITEM)
     code, out, _ = run("check", "lists/bad.md")
     assert code == 1
-    first, *_, summary = out.splitlines()
-    assert first == "lists/bad.md:4:1: ENT001 [empty-entry] empty list item [*]"
+    first, source, caret, *_, summary = out.splitlines()
+    assert first == "lists/bad.md:4:1: ENT001 [empty-entry] error: empty list item"
+    assert (source, caret) == ("4 | 2.", "  | ^^")
     assert summary.startswith("1 file checked; 1 finding (1 error)")
 
 

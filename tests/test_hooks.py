@@ -55,3 +55,47 @@ def test_fix_hook_rewrites_files(sample: tuple[Path, dict[str, str]]) -> None:
     result = _try_repo("awesomelint-fix", ["fixable.md"], sample)
     assert result.returncode == 1  # pre-commit fails a hook that changed files
     assert "https://arxiv.org/abs/2302.12461" in (work / "fixable.md").read_text()
+
+
+def _readme_snippet() -> dict[str, object]:
+    import re
+
+    import yaml
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### pre-commit\n", 1)[1].split("\n### ", 1)[0]
+    match = re.search(r"```yaml\n(.*?)```", section, re.DOTALL)
+    assert match is not None
+    config: dict[str, object] = yaml.safe_load(match.group(1))
+    return config
+
+
+def test_readme_snippet_names_the_published_hooks() -> None:
+    import yaml
+
+    published = {
+        hook["id"] for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    }
+    (repo,) = _readme_snippet()["repos"]  # type: ignore[misc]
+    assert {hook["id"] for hook in repo["hooks"]} == published
+    assert "OWNER" in repo["repo"]  # a placeholder the README says to replace, not a real host
+
+
+def test_readme_snippet_runs_from_this_repository(sample: tuple[Path, dict[str, str]]) -> None:
+    """The README's configuration, with this checkout as the repository and its commit as the
+    rev (what a user's `repo` and `rev` point to), runs offline."""
+    import yaml
+
+    work, env = sample
+    config = _readme_snippet()
+    head = _run(["git", "rev-parse", "HEAD"], ROOT, env).stdout.strip()
+    (repo,) = config["repos"]  # type: ignore[misc]
+    repo["repo"], repo["rev"] = str(ROOT), head
+    repo["hooks"] = [hook for hook in repo["hooks"] if hook["id"] == "awesomelint"]
+    (work / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    command = [sys.executable, "-m", "pre_commit", "run", "--files", "good.md"]
+    done = _run(command, work, env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    command = [sys.executable, "-m", "pre_commit", "run", "--files", "bad.md"]
+    done = _run(command, work, env)
+    assert done.returncode == 1 and "bad.md:4:4: ENT002" in done.stdout

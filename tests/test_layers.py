@@ -24,9 +24,16 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "awesomelint.config",
         "awesomelint.report",
         "awesomelint.workspace",
+        "awesomelint.baseline",
     ),
     ("awesomelint.runner", "awesomelint.netwire", "awesomelint.fixing"),
-    ("awesomelint.api", "awesomelint.cli", "awesomelint.__main__"),
+    (
+        "awesomelint.api",
+        "awesomelint.cli",
+        "awesomelint.cli_options",
+        "awesomelint.cli_output",
+        "awesomelint.__main__",
+    ),
 )
 TOP = len(LAYERS) - 1
 """The package itself (`awesomelint/__init__.py`, the library interface) re-exports from every

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses as dc
-import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
+from awesomelint.cli_options import Flags, common_options, plan, write_roots
+from awesomelint.cli_output import fix_summary, print_diff, print_errors, print_findings
 from awesomelint.errors import AwesomelintError
 from awesomelint.version import __version__
-
-OUTPUT_FORMATS = ("text", "concise", "json", "github", "sarif")
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 class _Group(click.Group):
@@ -29,176 +25,6 @@ class _Group(click.Group):
             ctx.exit(2)
 
 
-def _codes(values: tuple[str, ...]) -> list[str]:
-    return [code.strip() for value in values for code in value.split(",") if code.strip()]
-
-
-def _color(stream: object) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())
-
-
-def _default_format() -> str:
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-
-def _common_options(func: F) -> F:
-    decorators = [
-        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
-        click.option(
-            "--config",
-            "config_path",
-            type=click.Path(path_type=Path, dir_okay=False),
-            help="Configuration file (default: the nearest awesomelint.toml, "
-            ".awesomelint.toml or pyproject.toml with [tool.awesomelint]).",
-        ),
-        click.option("--select", multiple=True, help="Rules to run: codes, families or names."),
-        click.option("--extend-select", multiple=True, help="Rules to run besides the selection."),
-        click.option("--ignore", multiple=True, help="Rules to skip: codes, families or names."),
-        click.option(
-            "--offline/--online",
-            default=None,
-            help="Skip (or run) the rules that need the network. Default: online, unless the "
-            "configuration says network = false.",
-        ),
-        click.option(
-            "--remap",
-            multiple=True,
-            metavar="'REGEX REPLACEMENT'",
-            help="Rewrite request URLs (lychee syntax, $1 for groups); repeatable.",
-        ),
-        click.option(
-            "--cache-dir",
-            type=click.Path(path_type=Path, file_okay=False),
-            help="Where link-check results are kept (default: the user cache folder).",
-        ),
-        click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache."),
-        click.option(
-            "--github-api",
-            metavar="URL",
-            help="The GitHub API to ask, and the only one GITHUB_TOKEN is sent to (GitHub "
-            "Enterprise: https://HOST/api/v3). Also AWESOMELINT_GITHUB_API.",
-        ),
-        click.option(
-            "--output-format",
-            type=click.Choice(OUTPUT_FORMATS),
-            default=None,
-            help="How findings are printed (default: github under GitHub Actions, else text).",
-        ),
-        click.option(
-            "--max-file-size",
-            metavar="SIZE",
-            help='Refuse larger files unread, e.g. "10MB" (the default) or 0 for no limit '
-            "(config: max-file-size).",
-        ),
-    ]
-    for decorator in reversed(decorators):
-        func = decorator(func)
-    return func
-
-
-@dc.dataclass(frozen=True, slots=True)
-class _Common:
-    paths: tuple[Path, ...]
-    config: Any
-    rules: tuple[Any, ...]
-    settings: Any
-    online: bool
-    output_format: str
-    net_flags: Any
-    max_file_size: int | None
-
-    def gatherer(self, changed: Any = None) -> Any:
-        """The network fact gatherer, or None when no selected rule needs the network."""
-        from awesomelint.netwire import make_gatherer, needs_network, net_settings
-
-        if not self.online or not needs_network(self.rules):
-            return None
-        source = str(self.config.path) if self.config.path else "config"
-        return make_gatherer(
-            net_settings(self.rules, self.config.links, self.net_flags, source), changed
-        )
-
-
-def _common(
-    paths: tuple[Path, ...],
-    config_path: Path | None,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    offline: bool | None,
-    output_format: str | None,
-    remap: tuple[str, ...],
-    cache_dir: Path | None,
-    no_cache: bool,
-    github_api: str | None,
-    max_file_size: str | None,
-) -> _Common:
-    from awesomelint.config import load_config
-    from awesomelint.engine import RuleSettings
-    from awesomelint.netwire import NetOptions
-    from awesomelint.selection import resolve_rules
-
-    config = load_config(config_path)
-    chosen = _codes(select) or config.select
-    rules = resolve_rules(
-        chosen,
-        [*config.extend_select, *_codes(extend_select)],
-        [*config.ignore, *_codes(ignore)],
-        config.severities,
-    )
-    online = config.network if offline is None else not offline
-    if not online:
-        rules = tuple(rule for rule in rules if not rule.needs_network)
-    settings = RuleSettings(
-        severities=config.severities,
-        options=config.rule_options,
-        per_file_ignores=config.per_file_ignores,
-        root=config.root,
-    )
-    flags = NetOptions(remaps=remap, cache_dir=cache_dir, no_cache=no_cache, github_api=github_api)
-    return _Common(
-        paths,
-        config,
-        rules,
-        settings,
-        online,
-        output_format or _default_format(),
-        flags,
-        _max_size(max_file_size, config.max_file_size),
-    )
-
-
-def _max_size(flag: str | None, configured: int | None) -> int | None:
-    if flag is None:
-        return configured
-    from awesomelint.config import parse_size
-
-    try:
-        return parse_size(int(flag) if flag.strip().isdigit() else flag)
-    except ValueError as err:
-        raise click.BadParameter(str(err), param_hint="'--max-file-size'") from None
-
-
-def _write_policy(run: _Common, hard_links: bool, outside_symlinks: bool) -> Any:
-    """Where fixed files may be written: symbolic links may lead into the working directory,
-    the project root and the paths named on the command line (a file's folder)."""
-    from awesomelint.fixing.writer import WritePolicy
-
-    named = [path if path.is_dir() else path.parent for path in run.paths]
-    return WritePolicy(
-        roots=(Path.cwd(), run.config.root, *named),
-        allow_hard_links=hard_links,
-        allow_outside_symlinks=outside_symlinks,
-    )
-
-
-def _print_errors(errors: Any) -> None:
-    for error in errors:
-        click.echo(f"awesomelint: error: {error.message}", err=True)
-
-
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="awesomelint")
 def cli() -> None:
@@ -206,39 +32,64 @@ def cli() -> None:
 
 
 @cli.command()
-@_common_options
-@click.option("--since", metavar="REF", help="Only report lines added or changed since a git ref.")
+@common_options
+@click.option(
+    "--since",
+    metavar="REF",
+    help="Only report lines added or changed since the merge base of REF and HEAD "
+    "(uncommitted changes and untracked files included).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
-def check(since: str | None, exit_zero: bool, **common: Any) -> None:
-    """Check list files (default: lists/). A folder means every *.md under it."""
-    from awesomelint.report import REPORTERS
-    from awesomelint.runner import CheckRequest, exit_status, run_check
+@click.option(
+    "--write-baseline",
+    metavar="FILE",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record every finding in FILE (by rule and line text) and exit 0; with FILE as "
+    "the baseline (--baseline or config), later runs report only new findings.",
+)
+def check(since: str | None, exit_zero: bool, write_baseline: Path | None, **common: Any) -> None:
+    """Check list files (default: the configured include globs, else lists/, else README.md
+    at the repository root, else every Markdown file git tracks). A folder means every *.md
+    under it."""
+    from awesomelint.runner import CheckRequest, exit_status, merge_results, run_check
 
-    run = _common(**common)
+    run = plan(Flags(**common))
     changed = None
     if since is not None:
         from awesomelint.workspace.since import changed_lines
 
         changed = changed_lines(since)
-    request = CheckRequest(
-        paths=run.paths,
-        rules=run.rules,
-        settings=run.settings,
-        exclude=run.config.exclude,
-        changed=changed,
-        gather=run.gatherer(changed),
-        max_file_size=run.max_file_size,
-    )
-    result = run_check(request)
-    result = dc.replace(result, color=_color(sys.stdout) and run.output_format == "text")
-    click.echo(REPORTERS[run.output_format](result), nl=False)
-    _print_errors(result.errors)
+    results = [
+        run_check(
+            CheckRequest(
+                paths=group.files,
+                rules=group.rules,
+                settings=group.settings,
+                exclude=group.config.exclude,
+                changed=changed,
+                gather=group.gatherer(changed),
+                max_file_size=group.max_file_size,
+            )
+        )
+        for group in run.groups
+    ]
+    result = merge_results(results, run.missing)
+    if write_baseline is not None:
+        from awesomelint.baseline import write_baseline as write
+
+        count = write(result, write_baseline)
+        print_errors(result.errors)
+        click.echo(f"Wrote {count} finding{'' if count == 1 else 's'} to {write_baseline}.")
+        sys.exit(2 if result.errors else 0)
+    result = run.without_baseline(result, every_line=changed is None)
+    print_findings(result, run)
+    print_errors(result.errors)
     status = exit_status(result)
     sys.exit(0 if exit_zero and status == 1 else status)
 
 
 @cli.command()
-@_common_options
+@common_options
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a diff and write nothing.")
 @click.option(
@@ -267,39 +118,46 @@ def fix(
     allow_outside_symlinks: bool,
     **common: Any,
 ) -> None:
-    """Fix list files in place (default: lists/)."""
+    """Fix list files in place (default: the files `check` checks)."""
     from awesomelint.fixing.fixrun import FixRequest, run_fix
-    from awesomelint.report import REPORTERS
-    from awesomelint.runner import exit_status
+    from awesomelint.fixing.writer import WritePolicy
+    from awesomelint.runner import exit_status, merge_results
 
-    run = _common(**common)
-    request = FixRequest(
-        run.rules,
-        unsafe=unsafe_fixes,
-        format=run.config.format if format_files is None else format_files,
-        diff=show_diff,
-        settings=run.settings,
-        exclude=run.config.exclude,
-        gather=run.gatherer(),
-        write=_write_policy(run, allow_hard_links, allow_outside_symlinks),
-        max_file_size=run.max_file_size,
+    run = plan(Flags(**common))
+    policy = WritePolicy(
+        roots=write_roots(run),
+        allow_hard_links=allow_hard_links,
+        allow_outside_symlinks=allow_outside_symlinks,
     )
-    outcome = run_fix(list(run.paths), request)
-    result = outcome.result
-    _print_errors(result.errors)
+    outcomes = [
+        run_fix(
+            list(group.files),
+            FixRequest(
+                group.rules,
+                unsafe=unsafe_fixes,
+                format=group.config.format if format_files is None else format_files,
+                diff=show_diff,
+                settings=group.settings,
+                exclude=group.config.exclude,
+                gather=group.gatherer(),
+                write=policy,
+                max_file_size=group.max_file_size,
+            ),
+        )
+        for group in run.groups
+    ]
+    result = run.without_baseline(
+        merge_results([outcome.result for outcome in outcomes], run.missing)
+    )
+    changed_files = sum(outcome.changed_files for outcome in outcomes)
+    print_errors(result.errors)
     if show_diff:
-        click.echo("".join(outcome.diffs), nl=False)
-        sys.exit(2 if result.errors else 1 if outcome.changed_files else 0)
-    if result.findings:
-        result = dc.replace(result, color=_color(sys.stdout) and run.output_format == "text")
-        click.echo(REPORTERS[run.output_format](result), nl=False)
-    if run.output_format == "text":
-        files = "file" if outcome.changed_files == 1 else "files"
-        fixes = "fix" if result.fixes_applied == 1 else "fixes"
-        line = f"Applied {result.fixes_applied} {fixes} in {outcome.changed_files} {files}."
-        if result.unsafe_fixes and not unsafe_fixes:
-            line += f" {result.unsafe_fixes} more available with --unsafe-fixes."
-        click.echo(line)
+        print_diff([diff for outcome in outcomes for diff in outcome.diffs])
+        sys.exit(2 if result.errors else 1 if changed_files else 0)
+    if result.findings or run.flags.statistics:
+        print_findings(result, run)
+    if run.output_format == "text" and not run.flags.quiet:
+        click.echo(fix_summary(result, changed_files))
     sys.exit(exit_status(result))
 
 

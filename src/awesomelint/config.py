@@ -1,7 +1,9 @@
 """Configuration: found, loaded and checked once, then passed down as a frozen value.
 
 The nearest of `awesomelint.toml`, `.awesomelint.toml` or a `pyproject.toml` with a
-`[tool.awesomelint]` table, walking up from the working directory, wins; files are not merged.
+`[tool.awesomelint]` table, walking up from a folder, wins; files are not merged. The command
+line asks from each checked file's folder (and from the working directory for what to check
+and how to report).
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ _TOP_KEYS = frozenset(
         "per-file-ignores",
         "severity",
         "exclude",
+        "include",
+        "baseline",
+        "show-source",
         "network",
         "format",
         "rules",
@@ -65,8 +70,14 @@ class Config:
     severities: Mapping[str, Severity | None] = dc.field(default_factory=dict)
     """Rule code -> severity; None means the rule is off."""
     exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    """Globs (from the file's folder) of what to check when no path is named."""
     network: bool = True
     format: bool = False
+    baseline: Path | None = None
+    """The baseline file (findings recorded when the list adopted awesomelint), if any."""
+    show_source: bool = True
+    """Text output: the source line under each finding."""
     rule_options: Mapping[str, Any] = dc.field(default_factory=dict)
     """Rule code -> that rule's Options instance, for rules the file configures."""
     links: Mapping[str, Any] = dc.field(default_factory=dict)
@@ -238,6 +249,14 @@ def _coerce(value: Any, hint: Any, fail: typing.Callable[[str], ConfigError]) ->
     return value
 
 
+def _baseline(reader: _Reader, value: object) -> Path | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value:
+        raise reader.fail(reader.key("baseline"), "expected a file name")
+    return reader.path.parent / value
+
+
 def _parse(path: Path, table: dict[str, Any], prefix: str) -> Config:
     reader = _Reader(path, prefix)
     unknown = sorted(set(table) - _TOP_KEYS)
@@ -285,8 +304,11 @@ def _parse(path: Path, table: dict[str, Any], prefix: str) -> Config:
         ),
         severities=_severities(reader, reader.table(table.get("severity", {}), "severity")),
         exclude=reader.strings(table.get("exclude", []), "exclude"),
+        include=reader.strings(table.get("include", []), "include"),
         network=reader.boolean(table.get("network", True), "network"),
         format=reader.boolean(table.get("format", False), "format"),
+        show_source=reader.boolean(table.get("show-source", True), "show-source"),
+        baseline=_baseline(reader, table.get("baseline")),
         rule_options=options,
         links=links,
         max_file_size=max_file_size,

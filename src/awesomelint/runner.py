@@ -6,7 +6,7 @@ import dataclasses as dc
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from awesomelint.diagnostics import Finding
+from awesomelint.diagnostics import FileError, Finding
 from awesomelint.document.source import DEFAULT_MAX_FILE_SIZE
 from awesomelint.engine import DEFAULT_SETTINGS, Checker, FactGatherer, RuleSettings, gather_facts
 from awesomelint.report import RunResult
@@ -46,6 +46,7 @@ def run_check(request: CheckRequest) -> RunResult:
         errors=(*loaded.errors, *failed, *checked.errors),
         files_checked=len(loaded.documents),
         notes=notes,
+        sources={parsed.document.path: parsed.document.text for parsed in loaded.documents},
     )
 
 
@@ -54,3 +55,17 @@ def exit_status(result: RunResult) -> int:
     if result.errors:
         return 2
     return 1 if any(f.severity.fails for f in result.findings) else 0
+
+
+def merge_results(results: Sequence[RunResult], errors: Sequence[FileError] = ()) -> RunResult:
+    """One result of runs over separate groups of files (one per configuration)."""
+    findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
+    notes = dict.fromkeys(note for r in results for note in r.notes)
+    return RunResult(
+        findings=tuple(findings),
+        errors=(*errors, *(e for r in results for e in r.errors)),
+        files_checked=sum(r.files_checked for r in results),
+        fixes_applied=sum(r.fixes_applied for r in results),
+        notes=tuple(notes),
+        sources={path: text for r in results for path, text in r.sources.items()},
+    )

@@ -52,7 +52,7 @@ def _fail(original: ParsedDocument, failure: FileError) -> FixOutcome:
 
 def _format_one(outcome: FixOutcome) -> ParsedDocument | FileError | None:
     """The formatted document, None when formatting changes nothing, or why it failed."""
-    from awesomelint.fixing.formatting import format_markdown
+    from awesomelint.fixing.formatting import format_markdown, lost_construct
 
     doc = outcome.parsed.document
     try:
@@ -68,10 +68,11 @@ def _format_one(outcome: FixOutcome) -> ParsedDocument | FileError | None:
         )
     problem = verify(outcome.parsed, formatted, ())
     if problem is not None:
+        where = lost_construct(outcome.parsed, formatted)
         return FileError(
             doc.path,
-            f"{doc.path}: formatting with mdformat failed the safety check ({problem}); "
-            "nothing was written",
+            f"{doc.path}: formatting with mdformat failed the safety check ({problem})"
+            f"{f'; {where}' if where else ''}; nothing was written",
         )
     return formatted
 
@@ -215,5 +216,6 @@ def run_fix(paths: Sequence[Path], request: FixRequest) -> FixRunResult:
         files_checked=len(loaded.documents),
         fixes_applied=applied,
         notes=notes,
+        sources={parsed.document.path: parsed.document.text for parsed in final},
     )
     return FixRunResult(result, tuple(diffs), changed)

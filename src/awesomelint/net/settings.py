@@ -93,9 +93,7 @@ class NetSettings:
     """Connect to loopback, private, link-local and other non-public addresses too."""
     trust_env: bool = True
     """Honour HTTP(S)_PROXY and friends from the environment."""
-    user_agent: str = (
-        f"awesomelint/{__version__} (link checker; +https://pypi.org/project/awesomelint/)"
-    )
+    user_agent: str = f"awesomelint/{__version__} (link checker)"
 
     @property
     def graphql_url(self) -> str:

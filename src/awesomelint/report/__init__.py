@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from awesomelint.report import concise, github, json_format, sarif, text
+from awesomelint.report import concise, github, json_format, markdown, sarif, text
 from awesomelint.report._base import RunResult
 
 Reporter = Callable[[RunResult], str]
@@ -20,6 +20,7 @@ REPORTERS: dict[str, Reporter] = {
     "json": json_format.render,
     "github": github.render,
     "sarif": sarif.render,
+    "markdown": markdown.render,
 }
 
 __all__ = ["REPORTERS", "Reporter", "RunResult"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses as dc
+from collections.abc import Mapping
+from pathlib import Path
 
 from awesomelint.diagnostics import Applicability, FileError, Finding
 
@@ -16,6 +18,12 @@ class RunResult:
     color: bool = False
     notes: tuple[str, ...] = ()
     """Lines for the summary, such as how many links were not checked."""
+    sources: Mapping[Path, str] = dc.field(default_factory=dict)
+    """Each checked file's text, for the source lines under findings and the baseline."""
+    show_source: bool = False
+    """Text output: the source line under each finding, with a caret under its span."""
+    quiet: bool = False
+    """Text formats: the findings only, without notes or the summary."""
 
     @property
     def unsafe_fixes(self) -> int:

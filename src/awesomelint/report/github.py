@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from awesomelint.diagnostics import Severity
 from awesomelint.report._base import RunResult
+from awesomelint.report._message import short
 from awesomelint.report.text import summary
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -30,7 +31,10 @@ def render(result: RunResult) -> str:
                 f"title={_property(f'{f.code} {f.rule}')}",
             ]
         )
-        lines.append(f"::{_LEVELS[f.severity]} {props}::{_data(f.message)}")
-    lines.extend(result.notes)
-    lines.append(summary(result))
+        lines.append(f"::{_LEVELS[f.severity]} {props}::{_data(short(f, result.sources))}")
+    if not result.quiet:
+        lines.extend(result.notes)
+        lines.append(summary(result))
+    if not lines:
+        return ""
     return "\n".join(lines) + "\n"

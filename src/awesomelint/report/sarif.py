@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from awesomelint.diagnostics import FileError, Finding, Severity
 from awesomelint.report._base import RunResult
+from awesomelint.report._message import related, url
 from awesomelint.rules import ALL_RULES
 from awesomelint.version import __version__
 
@@ -28,7 +31,21 @@ def _rules() -> list[dict[str, Any]]:
     ]
 
 
-def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _related(finding: Finding, sources: Mapping[Path, str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": number,
+            "message": {"text": "the other place this finding names"},
+            "physicalLocation": {
+                "artifactLocation": {"uri": path.as_posix()},
+                "region": {"startLine": line},
+            },
+        }
+        for number, (path, line) in enumerate(related(finding, sources))
+    ]
+
+
+def _result(finding: Finding, index: dict[str, int], sources: Mapping[Path, str]) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "level": _LEVELS[finding.severity],
@@ -49,6 +66,12 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     }
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
+    places = _related(finding, sources)
+    if places:
+        result["relatedLocations"] = places
+    link = url(finding, sources)
+    if link is not None:
+        result["properties"] = {"url": link}
     return result
 
 
@@ -81,7 +104,7 @@ def render(result: RunResult) -> str:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index) for f in result.findings],
+                "results": [_result(f, index, result.sources) for f in result.findings],
                 "invocations": [
                     {
                         "executionSuccessful": not result.errors,

@@ -1,4 +1,5 @@
-"""The default human format: `path:line:col: CODE [rule] message`, grouped by file, a summary."""
+"""The default human format: `path:line:col: CODE [rule] severity: message`, the source line
+with a caret under the span, grouped by file, and a summary."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import itertools
 
 from awesomelint.diagnostics import Applicability, Severity
 from awesomelint.report._base import RunResult
+from awesomelint.report._message import short
+from awesomelint.report.snippet import snippet
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -47,15 +50,27 @@ def summary(result: RunResult) -> str:
 
 def render(result: RunResult) -> str:
     color = result.color
+
+    def paint(text: str, code: str) -> str:
+        return _paint(text, code, color)
+
     blocks = []
     for path, group in itertools.groupby(result.findings, key=lambda f: f.path):
         lines = []
         for f in group:
-            marker = " [*]" if f.fixable else ""
-            where = _paint(f"{path}:{f.line}:{f.column}:", "1", color)
-            code = _paint(f.code, _COLORS[f.severity], color)
-            lines.append(f"{where} {code} [{f.rule}] {f.message}{marker}")
+            safe = f.fix is not None and f.fix.applicability is Applicability.SAFE
+            marker = " [*]" if safe else ""
+            where = paint(f"{path}:{f.line}:{f.column}:", "1")
+            word = paint(f.severity.value, _COLORS[f.severity])
+            code = paint(f.code, _COLORS[f.severity])
+            message = short(f, result.sources)
+            lines.append(f"{where} {code} [{f.rule}] {word}: {message}{marker}")
+            text = result.sources.get(f.path)
+            if result.show_source and text is not None:
+                lines.extend(snippet(f, text, paint))
         blocks.append("\n".join(lines))
     out = "\n\n".join(blocks)
+    if result.quiet:
+        return f"{out}\n" if out else ""
     tail = "\n".join([*result.notes, summary(result)])
     return f"{out}\n\n{tail}\n" if out else f"{tail}\n"
