@@ -25,8 +25,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "awesomelint.report",
         "awesomelint.workspace",
     ),
-    ("awesomelint.runner", "awesomelint.netwire", "awesomelint.fixing"),
-    ("awesomelint.api", "awesomelint.cli", "awesomelint.__main__"),
+    ("awesomelint.runner", "awesomelint.parallel", "awesomelint.netwire", "awesomelint.fixing"),
+    ("awesomelint.api", "awesomelint.cli", "awesomelint.launch", "awesomelint.__main__"),
 )
 TOP = len(LAYERS) - 1
 """The package itself (`awesomelint/__init__.py`, the library interface) re-exports from every
