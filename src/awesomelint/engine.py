@@ -142,6 +142,17 @@ class Checker:
             self._cache[id(parsed)] = raw
         return raw
 
+    def document_findings(self, parsed: ParsedDocument) -> tuple[list[Finding], list[FileError]]:
+        """The document rules' findings and crashes on `parsed` (what a worker process sends)."""
+        raw = self._own(parsed)
+        return raw.findings, raw.errors
+
+    def adopt(
+        self, parsed: ParsedDocument, findings: list[Finding], errors: list[FileError]
+    ) -> None:
+        """Take `document_findings` computed elsewhere; `run` then uses them for `parsed`."""
+        self._cache[id(parsed)] = _Raw(parsed, findings, errors)
+
     def run(self, documents: Sequence[ParsedDocument]) -> Checked:
         """All findings over `documents`, sorted by path, position and code."""
         errors: list[FileError] = []

@@ -6,12 +6,12 @@ import dataclasses as dc
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from awesomelint.diagnostics import Finding
+from awesomelint.diagnostics import FileError, Finding
 from awesomelint.document.source import DEFAULT_MAX_FILE_SIZE
 from awesomelint.engine import DEFAULT_SETTINGS, Checker, FactGatherer, RuleSettings, gather_facts
 from awesomelint.report import RunResult
 from awesomelint.rules import Rule
-from awesomelint.workspace.load import load
+from awesomelint.workspace.load import Loaded, load, targets
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -38,6 +38,13 @@ def only_changed(
 
 
 def run_check(request: CheckRequest) -> RunResult:
+    if request.gather is None:
+        files, missing = targets(request.paths, request.exclude, request.settings.root)
+        from awesomelint.parallel import worth_a_pool
+
+        workers = worth_a_pool(len(files))
+        if workers:
+            return _run_in_pool(request, files, missing, workers)
     loaded = load(request.paths, request.exclude, request.settings.root, request.max_file_size)
     facts, notes, failed = gather_facts(request.gather, loaded.documents)
     checked = Checker(request.rules, facts, request.settings).run(loaded.documents)
@@ -46,6 +53,31 @@ def run_check(request: CheckRequest) -> RunResult:
         errors=(*loaded.errors, *failed, *checked.errors),
         files_checked=len(loaded.documents),
         notes=notes,
+    )
+
+
+def _run_in_pool(
+    request: CheckRequest, files: list[Path], missing: list[FileError], workers: int
+) -> RunResult:
+    """`run_check` without network facts, the files parsed and checked by `workers` processes."""
+    from awesomelint.parallel import check_files
+
+    checker = Checker(request.rules, None, request.settings)
+    errors = list(missing)
+    documents = []
+    outcomes = check_files(files, request.rules, request.settings, request.max_file_size, workers)
+    for parsed, findings, crashes in outcomes:
+        if isinstance(parsed, FileError):
+            errors.append(parsed)
+        else:
+            checker.adopt(parsed, findings, crashes)
+            documents.append(parsed)
+    loaded = Loaded(tuple(documents), tuple(errors))
+    checked = checker.run(loaded.documents)
+    return RunResult(
+        findings=tuple(only_changed(checked.findings, request.changed)),
+        errors=(*loaded.errors, *checked.errors),
+        files_checked=len(loaded.documents),
     )
 
 
