@@ -1,7 +1,7 @@
 """Reading, parsing and running the document rules of many files in a pool of processes.
 
-One process per core: each worker reads and parses its files and runs the document-scope rules
-on them, and sends back the parsed document with its findings. The calling process keeps the
+One process per core, this one included: each reads and parses its files and runs the
+document-scope rules on them; the workers send back the parsed document with its findings. The calling process keeps the
 files' order, then runs the project rules, suppressions and reports as a serial run would, so
 the output is the same. Used for `check` with more than one file on a machine with more than
 one core, when no network facts are gathered (they need every document before any rule runs).
@@ -68,13 +68,20 @@ def check_files(
     max_file_size: int | None,
     workers: int,
 ) -> list[Checked]:
-    """Every file's outcome, in the order of `files`."""
+    """Every file's outcome, in the order of `files`, from `workers` processes: this one and a
+    pool of the others. The pool takes files from the front; this process takes them from the
+    back while the pool has not started them, so its own results need no pickling."""
     # fork: the workers inherit the imported rules instead of importing them again.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    args = (tuple(rules), settings, max_file_size)
     with ProcessPoolExecutor(
-        workers,
-        mp_context=context,
-        initializer=_start,
-        initargs=(tuple(rules), settings, max_file_size),
+        workers - 1, mp_context=context, initializer=_start, initargs=args
     ) as pool:
-        return list(pool.map(_check_one, files))
+        futures = [pool.submit(_check_one, path) for path in files]
+        _start(*args)
+        done: dict[int, Checked] = {}
+        for index in reversed(range(len(files))):
+            if not futures[index].cancel():
+                break
+            done[index] = _check_one(files[index])
+        return [done[i] if i in done else futures[i].result() for i in range(len(files))]
