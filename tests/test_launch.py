@@ -83,3 +83,14 @@ def test_everything_else_goes_to_click(
     monkeypatch.setattr("awesomelint.cli.main", lambda: called.append(True))
     _launch(args, capsys)
     assert called == [True]
+
+
+def test_a_damaged_cache_is_rendered_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = _launch(["rules"], capsys)
+    (stored,) = (tmp_path / "awesomelint").glob("rules-*.json")
+    for damage in ('{"tables": {"text": "stale"}}', "[1, 2]", "{not json"):
+        stored.write_text(damage, encoding="utf-8")
+        assert _launch(["rules"], capsys) == expected
+        assert _launch(["rules", "ENT001"], capsys).startswith("ENT001")

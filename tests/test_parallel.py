@@ -94,3 +94,19 @@ def test_pool_size(
     monkeypatch.setattr(parallel, "usable_cores", lambda: cores)
     monkeypatch.setenv("AWESOMELINT_JOBS", jobs)
     assert parallel.worth_a_pool(files) == workers
+
+
+def test_a_broken_pool_falls_back_to_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _files(tmp_path)
+    monkeypatch.setenv("AWESOMELINT_JOBS", "1")
+    serial = _run(paths)
+    monkeypatch.delenv("AWESOMELINT_JOBS")
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise OSError("fork failed")
+
+    monkeypatch.setattr(parallel, "check_files", broken)
+    assert _shown(_run(paths)) == _shown(serial)

@@ -79,7 +79,8 @@ def _rule_docs() -> dict[str, dict[str, str]]:
     try:
         with open(path, encoding="utf-8") as stored:
             docs: dict[str, dict[str, str]] = json.load(stored)
-        return docs
+        if _complete(docs):
+            return docs
     except (OSError, ValueError):
         pass
     docs = render_rule_docs()
@@ -93,6 +94,17 @@ def _rule_docs() -> dict[str, dict[str, str]]:
     except OSError:
         pass  # a read-only cache only costs the next run the same rendering
     return docs
+
+
+def _complete(docs: object) -> bool:
+    """Whether a stored copy has every table and every documentation page."""
+    return (
+        isinstance(docs, dict)
+        and all(isinstance(docs.get(key), dict) for key in ("tables", "docs", "names"))
+        and all(isinstance(docs["tables"].get(fmt), str) for fmt in TABLE_FORMATS)
+        and all(isinstance(page, str) for page in docs["docs"].values())
+        and all(code in docs["docs"] for code in docs["names"].values())
+    )
 
 
 def _drop_stale(folder: str, kept: str) -> None:

@@ -44,7 +44,10 @@ def run_check(request: CheckRequest) -> RunResult:
 
         workers = worth_a_pool(len(files))
         if workers:
-            return _run_in_pool(request, files, missing, workers)
+            try:
+                return _run_in_pool(request, files, missing, workers)
+            except Exception:  # noqa: BLE001 - no pool (no fork, a worker killed): one process
+                workers = 0
     loaded = load(request.paths, request.exclude, request.settings.root, request.max_file_size)
     facts, notes, failed = gather_facts(request.gather, loaded.documents)
     checked = Checker(request.rules, facts, request.settings).run(loaded.documents)
