@@ -3,12 +3,14 @@
     python bench/run.py              # everything, peers included (installed on demand)
     python bench/run.py --no-peers   # awesomelint only
     python bench/run.py --profile    # also print a cProfile of the in-process check
+    python bench/run.py --ratios     # only the ratios a user feels (ratios.py)
 
 Writes the generated lists, the peers' node_modules and results.json into bench/out/.
 Timings only report: nothing here passes or fails on a number.
 
 The measurements are in measurements.py (awesomelint) and peers.py (the other linters), the
-machine's description in machine.py, the `--profile` output in profiles.py.
+whole-process ratios against their references in ratios.py, the machine's description in
+machine.py, the `--profile` output in profiles.py.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from measurements import Row, measure_cli, measure_fix, measure_floor
 from peers import PEER_RUNS, Peer, measure_peers
 from profiles import profile_check, profile_cli
 from projectenv import BENCH_DIR, OUT_DIR, REPO, ensure_project_python
+from ratios import Ratio
 from timing import fmt_s
 
 RESULTS = OUT_DIR / "results.json"
@@ -59,6 +62,29 @@ def table(rows: Sequence[Row]) -> str:
     return "\n".join(lines)
 
 
+def ratio_table(ratios: Sequence[Ratio]) -> str:
+    lines = ["| Measurement | Ratio | Target | Met? |", "| --- | --- | --- | --- |"]
+    lines += [
+        f"| {r.name} | {'' if r.ratio is None else f'{r.ratio:.2f}'} | <= {r.target:g} | {r.met} |"
+        for r in ratios
+    ]
+    return "\n".join(lines)
+
+
+def measure_ratios(paths: dict[str, Any], rounds: int) -> list[Ratio]:
+    """Every whole-process ratio of ratios.py, in one run."""
+    import ratios
+
+    found = ratios.start_up(rounds=2 * rounds + 1)
+    found.append(ratios.typical_check(paths["typical"], rounds=2 * rounds + 1))
+    found.append(ratios.huge_check(paths["huge"], rounds=rounds))
+    found += ratios.fix_against_check(paths["typical"], "typical 50 KB list", rounds=rounds)
+    found += ratios.fix_against_check(paths["huge"], "10,000-entry list", rounds=rounds)
+    found += ratios.corpus_fix(rounds=rounds)
+    found.append(ratios.many_files(rounds=max(2, rounds - 1)))
+    return found
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="awesomelint benchmarks")
     parser.add_argument("--no-peers", action="store_true", help="skip the other linters")
@@ -67,6 +93,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         action="store_true",
         help="also print cProfiles of the huge-list check and of the CLI on the typical list",
     )
+    parser.add_argument(
+        "--ratios", action="store_true", help="only the whole-process ratios (ratios.py)"
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the slower ratios")
     args = parser.parse_args(argv)
     ensure_project_python(__file__, "bench")
 
@@ -108,6 +138,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             rows.append(Row(label, "error", note=tail(errors[label], 300)))
             return None
 
+    found = guard("whole-process ratios", lambda: measure_ratios(paths, args.rounds)) or []
+    results["ratios"] = [ratio.as_json() for ratio in found]
+    if args.ratios:
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(ratio_table(found))
+        print("\n".join(f"- {r.name}: {r.note}" for r in found if r.note))
+        return
     check_s = guard(
         "floor: markdown-it-py parse vs awesomelint check, huge list",
         lambda: measure_floor(huge, results, rows),
@@ -127,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
     print(table(rows))
+    print()
+    print(ratio_table(found))
     print()
     print(
         f"Machine: {info['cpu_count']} CPUs ({info['cpu_model'] or 'unknown model'}), "

@@ -26,12 +26,13 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "awesomelint.workspace",
         "awesomelint.baseline",
     ),
-    ("awesomelint.runner", "awesomelint.netwire", "awesomelint.fixing"),
+    ("awesomelint.runner", "awesomelint.parallel", "awesomelint.netwire", "awesomelint.fixing"),
     (
         "awesomelint.api",
         "awesomelint.cli",
         "awesomelint.cli_options",
         "awesomelint.cli_output",
+        "awesomelint.launch",
         "awesomelint.__main__",
     ),
 )

@@ -1,5 +1,5 @@
 """`python -m awesomelint`."""
 
-from awesomelint.cli import main
+from awesomelint.launch import main
 
 main()

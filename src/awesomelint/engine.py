@@ -131,6 +131,7 @@ class Checker:
         self._document_rules = [rule for rule in others if rule.scope != "project"]
         self._project_rules = [rule for rule in others if rule.scope == "project"]
         self._cache: dict[int, _Raw] = {}
+        self._last: tuple[tuple[ParsedDocument, ...], Checked] | None = None
 
     def _own(self, parsed: ParsedDocument) -> _Raw:
         raw = self._cache.get(id(parsed))
@@ -142,8 +143,34 @@ class Checker:
             self._cache[id(parsed)] = raw
         return raw
 
+    def document_findings(self, parsed: ParsedDocument) -> tuple[list[Finding], list[FileError]]:
+        """The document rules' findings and crashes on `parsed` (what a worker process sends)."""
+        raw = self._own(parsed)
+        return raw.findings, raw.errors
+
+    def adopt(
+        self, parsed: ParsedDocument, findings: list[Finding], errors: list[FileError]
+    ) -> None:
+        """Take `document_findings` computed elsewhere; `run` then uses them for `parsed`."""
+        self._cache[id(parsed)] = _Raw(parsed, findings, errors)
+
     def run(self, documents: Sequence[ParsedDocument]) -> Checked:
-        """All findings over `documents`, sorted by path, position and code."""
+        """All findings over `documents`, sorted by path, position and code.
+
+        Asked again about the very same documents (`fix` checks what is left after its last
+        pass, which saw them already), it answers from the previous run."""
+        last = self._last
+        if (
+            last is not None
+            and len(last[0]) == len(documents)
+            and all(a is b for a, b in zip(last[0], documents, strict=True))
+        ):
+            return last[1]
+        checked = self._run_all(documents)
+        self._last = (tuple(documents), checked)
+        return checked
+
+    def _run_all(self, documents: Sequence[ParsedDocument]) -> Checked:
         errors: list[FileError] = []
         raw: list[Finding] = []
         crashed: set[Path] = set()

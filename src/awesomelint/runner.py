@@ -11,7 +11,7 @@ from awesomelint.document.source import DEFAULT_MAX_FILE_SIZE
 from awesomelint.engine import DEFAULT_SETTINGS, Checker, FactGatherer, RuleSettings, gather_facts
 from awesomelint.report import RunResult
 from awesomelint.rules import Rule
-from awesomelint.workspace.load import load
+from awesomelint.workspace.load import Loaded, load, targets
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -38,6 +38,16 @@ def only_changed(
 
 
 def run_check(request: CheckRequest) -> RunResult:
+    if request.gather is None:
+        files, missing = targets(request.paths, request.exclude, request.settings.root)
+        from awesomelint.parallel import worth_a_pool
+
+        workers = worth_a_pool(len(files))
+        if workers:
+            try:
+                return _run_in_pool(request, files, missing, workers)
+            except Exception:  # noqa: BLE001 - no pool (no fork, a worker killed): one process
+                workers = 0
     loaded = load(request.paths, request.exclude, request.settings.root, request.max_file_size)
     facts, notes, failed = gather_facts(request.gather, loaded.documents)
     checked = Checker(request.rules, facts, request.settings).run(loaded.documents)
@@ -47,6 +57,31 @@ def run_check(request: CheckRequest) -> RunResult:
         files_checked=len(loaded.documents),
         notes=notes,
         sources={parsed.document.path: parsed.document.text for parsed in loaded.documents},
+    )
+
+
+def _run_in_pool(
+    request: CheckRequest, files: list[Path], missing: list[FileError], workers: int
+) -> RunResult:
+    """`run_check` without network facts, the files parsed and checked by `workers` processes."""
+    from awesomelint.parallel import check_files
+
+    checker = Checker(request.rules, None, request.settings)
+    errors = list(missing)
+    documents = []
+    outcomes = check_files(files, request.rules, request.settings, request.max_file_size, workers)
+    for parsed, findings, crashes in outcomes:
+        if isinstance(parsed, FileError):
+            errors.append(parsed)
+        else:
+            checker.adopt(parsed, findings, crashes)
+            documents.append(parsed)
+    loaded = Loaded(tuple(documents), tuple(errors))
+    checked = checker.run(loaded.documents)
+    return RunResult(
+        findings=tuple(only_changed(checked.findings, request.changed)),
+        errors=(*loaded.errors, *checked.errors),
+        files_checked=len(loaded.documents),
     )
 
 

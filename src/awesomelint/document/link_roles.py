@@ -16,6 +16,7 @@ generic words (`[Paper]`, `[[code]]`, `[Project Page]`, `[📖]`). Neither names
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
@@ -81,6 +82,7 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+@functools.lru_cache(maxsize=65536)  # one entry asks about its links' texts several times
 def generic_role(text: str) -> Role | None:
     """The role a generic link text announces (`[Paper]` PAPER, `[[code]]` CODE, ...), or None.
 
@@ -104,6 +106,7 @@ def generic_role(text: str) -> Role | None:
     return Role.OTHER
 
 
+@functools.lru_cache(maxsize=65536)
 def _host_and_path(url: str) -> tuple[str, str]:
     try:
         parts = urlsplit(url.strip())

@@ -109,6 +109,7 @@ class _Walker:
         self.stack: list[_SectionBuilder] = [self.root]
         self.line: int | None = None
         """The 0-based line of the block or item being read: where a crash is reported."""
+        self._ends: dict[tuple[int, int], int] = {}
 
     # -- helpers -------------------------------------------------------------------
     def _block_span(self, token: Token) -> Span:
@@ -117,7 +118,14 @@ class _Walker:
         return Span(self.lines.line_start(first), self._trimmed_end(first, last))
 
     def _trimmed_end(self, first: int, last: int) -> int:
-        """End of the last non-blank line in [first, last)."""
+        """End of the last non-blank line in [first, last) (a paragraph's opening token and
+        its inline token ask about the same lines)."""
+        end = self._ends.get((first, last))
+        if end is None:
+            end = self._ends[first, last] = self._find_trimmed_end(first, last)
+        return end
+
+    def _find_trimmed_end(self, first: int, last: int) -> int:
         line = last - 1
         while (
             line > first

@@ -26,8 +26,11 @@ _STOPS = "[*_`(\"'\\"
 _SEPARATORS = (" - ", " \u2013 ", " \u2014 ", ": ", "<br")
 
 
-def _has_word(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
+_ALNUM = re.compile(r"[^\W_]")  # exactly the characters for which str.isalnum() holds
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    return _ALNUM.search(text, start, end) is not None
 
 
 def _inside(span: Span, links: Sequence[Link]) -> Link | None:
@@ -86,7 +89,7 @@ def _skip_decoration(
             if names_something(link):
                 break
             pos = link.span.end
-        elif pos in bracket_at and _has_word(text[bracket_at[pos] : end]):
+        elif pos in bracket_at and _has_word(text, bracket_at[pos], end):
             pos = bracket_at[pos]
         elif ch == "<" and (tag := _HTML_TAG.match(text, pos, end)) is not None:
             pos = tag.end()
@@ -127,7 +130,7 @@ def find_title(
     `links` are the links inside `content`, `brackets` the inner spans of its plain bracketed
     labels; `cell` reads a table cell, which is not cut at separators.
     """
-    labels = [(a, b) for a, b in brackets if _has_word(text[b + 1 : content.end])]
+    labels = [(a, b) for a, b in brackets if _has_word(text, b + 1, content.end)]
     bold = _bold_title(text, content, links, labels)
     if bold is not None:
         return bold
@@ -140,4 +143,4 @@ def find_title(
     if bracket != -1:
         end = bracket
     end = _lead_end(text, start, end, separators=not cell)
-    return Span(start, end) if end > start and _has_word(text[start:end]) else None
+    return Span(start, end) if end > start and _has_word(text, start, end) else None

@@ -30,11 +30,20 @@ class Month:
 def _prose(doc: Document, entry: Entry) -> str:
     """The entry's own text with its link targets blanked: dates in URLs are not its date."""
     start, end = entry.content_span.start, entry.content_span.end
-    text = list(doc.text[start:end])
-    for link in entry.links:
-        for pos in range(max(link.url_span.start, start), min(link.url_span.end, end)):
-            text[pos - start] = " "
-    return "".join(text)
+    text = doc.text
+    pieces: list[str] = []
+    pos = start
+    for a, b in sorted(
+        (max(link.url_span.start, start), min(link.url_span.end, end)) for link in entry.links
+    ):
+        if b <= max(a, pos):
+            continue
+        if a > pos:
+            pieces.append(text[pos:a])
+        pieces.append(" " * (b - max(a, pos)))
+        pos = b
+    pieces.append(text[pos:end])
+    return "".join(pieces)
 
 
 def written_date(doc: Document, entry: Entry) -> Month | None:

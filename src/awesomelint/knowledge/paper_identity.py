@@ -34,6 +34,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Generic, TypeVar
 
 from awesomelint.document.entry_text import plain
 from awesomelint.document.model import Document, Entry, EntryKind, Link, Section
@@ -48,6 +49,7 @@ SHORT_NAME_WORDS = 3
 SIMILAR_WORDS = 0.5
 """Share of words (of both titles' words together) at which two titles name one work."""
 _NON_WORD = re.compile(r"[\W_]+")
+T = TypeVar("T")
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -269,8 +271,40 @@ def _occurrence(doc: Document, section: Section, index: int, entry: Entry) -> Oc
     return Occurrence(doc, section, index, entry, keys, title)
 
 
+class _LastAnswer(Generic[T]):
+    """The answer for the documents asked about last: duplicate-entry and
+    inconsistent-duplicate ask in turn about the same documents, in every run."""
+
+    def __init__(self) -> None:
+        self.docs: tuple[Document, ...] = ()
+        self.answer: list[T] = []
+
+    def get(self, docs: Sequence[Document]) -> list[T] | None:
+        if len(docs) == len(self.docs) and all(
+            a is b for a, b in zip(docs, self.docs, strict=True)
+        ):
+            return self.answer
+        return None
+
+    def keep(self, docs: Sequence[Document], answer: list[T]) -> None:
+        self.docs, self.answer = tuple(docs), answer
+
+
+_OCCURRENCES: _LastAnswer[Occurrence] = _LastAnswer()
+_MATCHES: _LastAnswer[tuple[Occurrence, list[Occurrence]]] = _LastAnswer()
+
+
 def occurrences(docs: Sequence[Document]) -> list[Occurrence]:
-    """Every entry that has an identity, in document and source order."""
+    """Every entry that has an identity, in document and source order (do not change it)."""
+    known = _OCCURRENCES.get(docs)
+    if known is not None:
+        return known
+    found = _occurrences(docs)
+    _OCCURRENCES.keep(docs, found)
+    return found
+
+
+def _occurrences(docs: Sequence[Document]) -> list[Occurrence]:
     found: list[Occurrence] = []
     for doc in docs:
         feeds = feed_sections(doc)
@@ -320,6 +354,14 @@ class _Seen:
 def earlier_matches(docs: Sequence[Document]) -> Iterator[tuple[Occurrence, list[Occurrence]]]:
     """Each occurrence that repeats earlier ones, with the first earlier one of each relation
     (`RELATIONS`; an entry is not a repeat of the entry it is nested in), in order."""
+    known = _MATCHES.get(docs)
+    if known is None:
+        known = list(_earlier_matches(docs))
+        _MATCHES.keep(docs, known)
+    return iter(known)
+
+
+def _earlier_matches(docs: Sequence[Document]) -> Iterator[tuple[Occurrence, list[Occurrence]]]:
     by_key: dict[str, _Seen] = {}
     by_title: dict[str, _Seen] = {}
     linkless_by_title: dict[str, _Seen] = {}

@@ -73,9 +73,10 @@ class _Shape:
     """Each link's span and destination, and each reference definition's."""
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=4096)
 def _shape(text: str) -> _Shape:
-    """The entries and links of `text`; cached, since one section often has several cuts."""
+    """The entries and links of `text`; cached, since one section often has several cuts and
+    each pass of `fix` asks again about the sections it did not change."""
     doc = parse_text(text).document
     return _Shape(
         entries=tuple(

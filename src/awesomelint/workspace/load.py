@@ -41,19 +41,34 @@ def load(
 ) -> Loaded:
     """Read and parse every Markdown file under `paths`, keeping going past bad files
     (special files, files over `max_file_size` bytes: None for no limit)."""
-    files, missing = discover(paths or DEFAULT_PATHS)
-    errors = [FileError(Path(str(err).split(":", 1)[0]), str(err)) for err in missing]
+    files, errors = targets(paths, exclude, root)
     documents = []
     for path in files:
-        if _excluded(path, exclude, root):
-            continue
-        try:
-            documents.append(parse_source(source.read(path, max_file_size)))
-        except InputError as err:
-            errors.append(FileError(path, str(err)))
-        except Exception as err:  # noqa: BLE001 - a parser bug costs this file only
-            errors.append(parse_failure(path, err))
+        loaded = load_one(path, max_file_size)
+        if isinstance(loaded, FileError):
+            errors.append(loaded)
+        else:
+            documents.append(loaded)
     return Loaded(tuple(documents), tuple(errors))
+
+
+def targets(
+    paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None = None
+) -> tuple[list[Path], list[FileError]]:
+    """The Markdown files under `paths` that are not excluded, and the paths not found."""
+    files, missing = discover(paths or DEFAULT_PATHS)
+    errors = [FileError(Path(str(err).split(":", 1)[0]), str(err)) for err in missing]
+    return [path for path in files if not _excluded(path, exclude, root)], errors
+
+
+def load_one(path: Path, max_file_size: int | None) -> ParsedDocument | FileError:
+    """One file read and parsed, or the one-line error saying why it could not be."""
+    try:
+        return parse_source(source.read(path, max_file_size))
+    except InputError as err:
+        return FileError(path, str(err))
+    except Exception as err:  # noqa: BLE001 - a parser bug costs this file only
+        return parse_failure(path, err)
 
 
 def parse_failure(path: Path, err: Exception) -> FileError:

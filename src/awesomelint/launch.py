@@ -1,0 +1,154 @@
+"""The console script: `--version` and `awesomelint rules` answered without importing click or
+the rules, everything else handed to the click command line (`cli.main`).
+
+`rules` prints what `report/ruledocs.py` renders; the first run stores every table and every
+rule's documentation in the user cache folder under a key made of the version and the size and
+modification time of each of the package's modules, so an edited or upgraded install never
+reads a stale copy. Anything this module does not recognise goes to click, which owns the
+options, the help and the error messages.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import sys
+import zlib
+
+from awesomelint.version import __version__
+
+PACKAGE = os.path.dirname(os.path.abspath(__file__))
+TABLE_FORMATS = ("text", "markdown", "json")
+GC_YOUNG_LIMIT = 1_000_000
+"""Allocations between two collections of the youngest generation (Python's default: 700).
+A parse builds a million small objects that live to the end of the run and form almost no
+reference cycles: with the default the collector walks them again and again, a quarter of a
+large list's check. This limit still collects the cycles of a long network run."""
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if args == ["--version"]:
+        _write(f"awesomelint, version {__version__}\n")
+        return
+    asked = _rules_request(args)
+    if asked is not None and _print_rules(*asked):
+        return
+    gc.set_threshold(GC_YOUNG_LIMIT, 10, 10)
+    from awesomelint.cli import main as click_main
+
+    click_main()
+
+
+def _rules_request(args: list[str]) -> tuple[str | None, str] | None:
+    """(rule, format) for a plain `rules [RULE] [--format F]`, else None."""
+    if not args or args[0] != "rules":
+        return None
+    rule: str | None = None
+    fmt = "text"
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg == "--format":
+            fmt = next(rest, "")
+        elif arg.startswith("--format="):
+            fmt = arg.removeprefix("--format=")
+        elif arg.startswith("-") or rule is not None:
+            return None
+        else:
+            rule = arg
+    return (rule, fmt) if fmt in TABLE_FORMATS else None
+
+
+def _print_rules(rule: str | None, fmt: str) -> bool:
+    """Print from the cached documentation; False when click must answer (an unknown rule)."""
+    docs = _rule_docs()
+    if rule is None:
+        _write(docs["tables"][fmt])
+        return True
+    code = rule.upper() if rule.upper() in docs["docs"] else docs["names"].get(rule)
+    if code is None:
+        return False
+    _write(docs["docs"][code] + "\n")
+    return True
+
+
+def _rule_docs() -> dict[str, dict[str, str]]:
+    folder = cache_dir()
+    path = os.path.join(folder, f"rules-{__version__}-{_fingerprint():08x}.json")
+    try:
+        with open(path, encoding="utf-8") as stored:
+            docs: dict[str, dict[str, str]] = json.load(stored)
+        if _complete(docs):
+            return docs
+    except (OSError, ValueError):
+        pass
+    docs = render_rule_docs()
+    try:
+        os.makedirs(folder, exist_ok=True)
+        partial = f"{path}.{os.getpid()}.tmp"
+        with open(partial, "w", encoding="utf-8") as out:
+            json.dump(docs, out)
+        os.replace(partial, path)
+        _drop_stale(folder, os.path.basename(path))
+    except OSError:
+        pass  # a read-only cache only costs the next run the same rendering
+    return docs
+
+
+def _complete(docs: object) -> bool:
+    """Whether a stored copy has every table and every documentation page."""
+    return (
+        isinstance(docs, dict)
+        and all(isinstance(docs.get(key), dict) for key in ("tables", "docs", "names"))
+        and all(isinstance(docs["tables"].get(fmt), str) for fmt in TABLE_FORMATS)
+        and all(isinstance(page, str) for page in docs["docs"].values())
+        and all(code in docs["docs"] for code in docs["names"].values())
+    )
+
+
+def _drop_stale(folder: str, kept: str) -> None:
+    for name in os.listdir(folder):
+        if name.startswith("rules-") and name.endswith(".json") and name != kept:
+            os.remove(os.path.join(folder, name))
+
+
+def render_rule_docs() -> dict[str, dict[str, str]]:
+    """Everything `awesomelint rules` can print, rendered by `report/ruledocs.py`."""
+    from awesomelint.report import ruledocs
+    from awesomelint.rules import ALL_RULES
+
+    return {
+        "tables": {fmt: ruledocs.RULE_TABLES[fmt]() for fmt in TABLE_FORMATS},
+        "docs": {rule.code: ruledocs.rule_doc(rule.code) for rule in ALL_RULES},
+        "names": {rule.name: rule.code for rule in ALL_RULES},
+    }
+
+
+def _fingerprint() -> int:
+    """A checksum of the size and modification time of every module in the package."""
+    stamps = []
+    for folder, subfolders, files in os.walk(PACKAGE):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                stat = os.stat(os.path.join(folder, name))
+                stamps.append(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return zlib.crc32("\n".join(stamps).encode("utf-8", "surrogateescape"))
+
+
+def cache_dir() -> str:
+    """The per-user cache folder (the one the link cache defaults to; no pathlib: start-up)."""
+    home = os.path.expanduser("~")
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or os.path.join(home, "AppData", "Local")
+    elif sys.platform == "darwin":
+        base = os.path.join(home, "Library", "Caches")
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
+    return os.path.join(base, "awesomelint")
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()

@@ -1,0 +1,112 @@
+"""`check` over several files in a pool of processes says exactly what a serial run says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from awesomelint import parallel
+from awesomelint.report import REPORTERS
+from awesomelint.rules import ALL_RULES
+from awesomelint.runner import CheckRequest, RunResult, exit_status, run_check
+
+FIRST = """# Reading list
+
+## Models
+
+- [Sparse Mixture Routing for Tiny Transformers](https://arxiv.org/abs/2401.01234) [NeurIPS 2023]
+- [Sparse Mixture Routing for Tiny Transformers](https://arxiv.org/abs/2401.01234) [NeurIPS 2023]
+- [Counting Heads in Wide Networks](http://arxiv.org/abs/2302.04321)
+-
+- [Lerning Rates Revisited](https://openreview.net/forum?id=AbCdEf123)
+"""
+
+SECOND = """# Another list
+
+## Methods
+
+* **Counting Heads in Wide Networks** [[arxiv]](https://arxiv.org/abs/2302.04321) (ICLR'24)
+* [Probing the Probes](https://arxiv.org/abs/2310.99999v2)
+<!-- awesomelint-disable-next-line DUP001 -->
+* [Probing the Probes](https://arxiv.org/abs/2310.99999v2)
+"""
+
+
+def _files(tmp_path: Path) -> tuple[Path, ...]:
+    (tmp_path / "a.md").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "b.md").write_text(SECOND, encoding="utf-8")
+    (tmp_path / "c.md").write_bytes(b"# Broken\n\n- [caf\xe9](https://example.org/x)\n")
+    (tmp_path / "d.md").write_text("", encoding="utf-8")
+    return (tmp_path, tmp_path / "missing.md")
+
+
+def _run(paths: tuple[Path, ...]) -> RunResult:
+    rules = tuple(rule for rule in ALL_RULES if not rule.needs_network)
+    return run_check(CheckRequest(paths=paths, rules=rules))
+
+
+def _shown(result: RunResult) -> tuple[str, str, list[str], int, int]:
+    return (
+        REPORTERS["text"](result),
+        REPORTERS["json"](result),
+        [error.message for error in result.errors],
+        result.files_checked,
+        exit_status(result),
+    )
+
+
+def test_pool_output_equals_serial_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = _files(tmp_path)
+    monkeypatch.setenv("AWESOMELINT_JOBS", "1")
+    serial = _run(paths)
+    monkeypatch.delenv("AWESOMELINT_JOBS")
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    calls: list[int] = []
+    check_files = parallel.check_files
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return check_files(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "check_files", counted)
+    pooled = _run(paths)
+    assert calls == [1]
+    assert serial.findings, "the files were meant to have findings"
+    assert {f.code for f in serial.findings} >= {"DUP001", "ENT001"}
+    assert _shown(pooled) == _shown(serial)
+
+
+@pytest.mark.parametrize(
+    ("cores", "files", "jobs", "workers"),
+    [
+        (1, 50, "", 0),
+        (2, 1, "", 0),
+        (2, 50, "", 2),
+        (8, 3, "", 3),
+        (8, 50, "1", 0),
+        (8, 50, "4", 4),
+    ],
+)
+def test_pool_size(
+    cores: int, files: int, jobs: str, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "usable_cores", lambda: cores)
+    monkeypatch.setenv("AWESOMELINT_JOBS", jobs)
+    assert parallel.worth_a_pool(files) == workers
+
+
+def test_a_broken_pool_falls_back_to_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _files(tmp_path)
+    monkeypatch.setenv("AWESOMELINT_JOBS", "1")
+    serial = _run(paths)
+    monkeypatch.delenv("AWESOMELINT_JOBS")
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise OSError("fork failed")
+
+    monkeypatch.setattr(parallel, "check_files", broken)
+    assert _shown(_run(paths)) == _shown(serial)
