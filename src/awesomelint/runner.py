@@ -8,7 +8,14 @@ from pathlib import Path
 
 from awesomelint.diagnostics import FileError, Finding
 from awesomelint.document.source import DEFAULT_MAX_FILE_SIZE
-from awesomelint.engine import DEFAULT_SETTINGS, Checker, FactGatherer, RuleSettings, gather_facts
+from awesomelint.engine import (
+    DEFAULT_SETTINGS,
+    Checked,
+    Checker,
+    FactGatherer,
+    RuleSettings,
+    gather_facts,
+)
 from awesomelint.report import RunResult
 from awesomelint.rules import Rule
 from awesomelint.workspace.load import Loaded, load, targets
@@ -51,6 +58,16 @@ def run_check(request: CheckRequest) -> RunResult:
     loaded = load(request.paths, request.exclude, request.settings.root, request.max_file_size)
     facts, notes, failed = gather_facts(request.gather, loaded.documents)
     checked = Checker(request.rules, facts, request.settings).run(loaded.documents)
+    return _result(request, loaded, checked, notes, failed)
+
+
+def _result(
+    request: CheckRequest,
+    loaded: Loaded,
+    checked: Checked,
+    notes: tuple[str, ...] = (),
+    failed: Sequence[FileError] = (),
+) -> RunResult:
     return RunResult(
         findings=tuple(only_changed(checked.findings, request.changed)),
         errors=(*loaded.errors, *failed, *checked.errors),
@@ -77,12 +94,7 @@ def _run_in_pool(
             checker.adopt(parsed, findings, crashes)
             documents.append(parsed)
     loaded = Loaded(tuple(documents), tuple(errors))
-    checked = checker.run(loaded.documents)
-    return RunResult(
-        findings=tuple(only_changed(checked.findings, request.changed)),
-        errors=(*loaded.errors, *checked.errors),
-        files_checked=len(loaded.documents),
-    )
+    return _result(request, loaded, checker.run(loaded.documents))
 
 
 def exit_status(result: RunResult) -> int:
