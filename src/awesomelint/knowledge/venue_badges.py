@@ -32,6 +32,7 @@ def badge_mentions(doc: Document, table: VenueTable) -> Iterator[Mention]:
         for index, part in enumerate(parts):
             if index < len(parts) - 1 or len(parts) == 1:
                 parsed = parse_tag(part.replace("_", " "), table) if part else None
-                if parsed is not None:
+                # `arXiv-2503.17407-b31b1b` names the paper's identifier, not a venue.
+                if parsed is not None and not parsed.is_arxiv:
                     yield Mention(MentionKind.BADGE, base + offset, parsed)
             offset += len(part) + 1

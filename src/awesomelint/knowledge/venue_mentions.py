@@ -122,6 +122,8 @@ def _groups(masked: str, table: VenueTable) -> Iterator[Mention]:
     """Bracketed and parenthesised labels whose whole text reads as a venue tag."""
     for match in _GROUP.finditer(masked):
         index = 1 if match.group(1) is not None else 2
+        if index == 1 and _names_a_link(masked, match.start(), match.end()):
+            continue
         value = match.group(index)
         stripped = value.strip()
         if not stripped or _WORD.search(stripped) is None:
@@ -136,6 +138,12 @@ def _groups(masked: str, table: VenueTable) -> Iterator[Mention]:
         else:
             kind = MentionKind.BRACKET if opener == "[" else MentionKind.PAREN
         yield Mention(kind, start, parsed)
+
+
+def _names_a_link(masked: str, start: int, end: int) -> bool:
+    """An image's alt text, or the text of a link: `[arXiv](url)` names where a link goes.
+    (A label link's inner `[ICLR 2024]` in `[[ICLR 2024]](url)` is followed by `]`.)"""
+    return masked[start - 1 : start] == "!" or masked[end : end + 1] in ("(", "[")
 
 
 def _running_text(masked: str, table: VenueTable) -> Iterator[Mention]:

@@ -21,6 +21,9 @@ CANONICAL_ARXIV = "arXiv"
 # name of a venue ("Findings of the ACL") and is always capitalised; "SRW" is an acronym.
 FIXED_CASE = frozenset({"findings", "srw"})
 STYLED = frozenset(QUALIFIERS) - FIXED_CASE
+# Awards and presentation kinds, which lists write after the year bare or in parentheses;
+# "Workshop" or "Findings" name a venue's part and are never parenthesised.
+WRAPPABLE = frozenset({"oral", "spotlight", "poster", "highlight"})
 # One odd tag is a slip, not a style: a non-canonical form is the list's when it is the most
 # common and written at least this often.
 _MIN_STYLE = 2
@@ -159,7 +162,7 @@ def list_style(mentions: Iterable[Mention], qualifier_case: str = "dominant") ->
                 cases["title"] += 1
             elif token.text == token.text.casefold():
                 cases["lower"] += 1
-            if mention.kind is not MentionKind.PAREN:
+            if mention.kind is not MentionKind.PAREN and token.text.casefold() in WRAPPABLE:
                 wrapping["wrapped" if is_wrapped(parsed, token) else "plain"] += 1
         for key, where in positions(parsed):
             layouts.setdefault(key, Counter())[where] += 1

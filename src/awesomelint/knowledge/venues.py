@@ -46,6 +46,7 @@ QUALIFIERS: Mapping[str, str] = {
         "Long",
         "SRW",
         "Position",
+        "Highlight",
     )
 }
 _STOP_WORDS = frozenset({"at", "of", "the", "in", "on", "track", "paper", "preprint"})

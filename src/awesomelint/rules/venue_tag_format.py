@@ -39,6 +39,7 @@ from awesomelint.knowledge.venue_style import (
     FINDINGS_OF,
     FIXED_CASE,
     FULL_YEAR,
+    WRAPPABLE,
     ListStyle,
     is_wrapped,
     list_style,
@@ -248,7 +249,7 @@ def _wrapping(parsed: VenueTag, style: ListStyle) -> Iterator[_Problem]:
     """Qualifiers after the year in parentheses, or not, as the list writes them."""
     for token in tail_qualifiers(parsed):
         wrapped = is_wrapped(parsed, token)
-        if wrapped == style.wrapped_qualifiers:
+        if token.text.casefold() not in WRAPPABLE or wrapped == style.wrapped_qualifiers:
             continue
         if wrapped:
             message = f"write {token.text} without parentheses, as the rest of this list does"
