@@ -32,7 +32,9 @@ _YEAR_AFTER = re.compile(
     r"(?P<gap> ?-? ?)(?P<year>\d{4}|['\u2019]\d{2}|\d{2})(?![A-Za-z0-9'\u2019]|\.\d|/\d)"
 )
 _QUALIFIER_AFTER = re.compile(r" (?:(?P<word>[A-Za-z]+)|\((?P<paren>[A-Za-z]+)\))(?![A-Za-z])")
-_QUALIFIER_BEFORE_YEAR = re.compile(r" (?P<word>[A-Za-z]+)(?=[ ]?-?[ ]?(?:\d{4}|['\u2019]\d{2}))")
+_QUALIFIER_BEFORE_YEAR = re.compile(
+    r" (?P<word>[A-Za-z]+)(?=[ ]?-?[ ]?(?:\d{4}|['\u2019]\d{2}|\d{2}(?!\d)))"
+)
 _FINDINGS_PREFIX = re.compile(r"findings(?: of(?: the)?)?[ \-]$", re.IGNORECASE)
 _GLUE = frozenset("-_./@#&+")
 _MAX_NAME = 60

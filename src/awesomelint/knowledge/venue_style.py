@@ -167,7 +167,7 @@ def list_style(mentions: Iterable[Mention], qualifier_case: str = "dominant") ->
         for key, where in positions(parsed):
             layouts.setdefault(key, Counter())[where] += 1
     if qualifier_case == "dominant":
-        qualifier_case = _majority(cases, "title") or "title"
+        qualifier_case = _norm(cases, "title")
     return ListStyle(
         arxiv_name=_majority(names, CANONICAL_ARXIV) or CANONICAL_ARXIV,
         arxiv_gap=" " if (glue := _majority(arxiv_gaps, " ")) is None else glue,
