@@ -5,7 +5,7 @@
 Reads the real lists in ../shared/corpus/*.md and the seeds in ../shared/seeds/ (in memory,
 never copied), picks venue mentions the offline check does not already flag, and rewrites
 one at a time the way a contributor drifts from the list's style (bench/venuemutations.py:
-NIPS for NeurIPS, a lower-case name, a short year with `'`, `’` or none, a qualifier recased,
+NIPS for NeurIPS, a lower-case name, a short year with an apostrophe, a curly one or none, a qualifier recased,
 moved or put in parentheses, a year glued or hyphenated to its venue, arXiv in another case).
 Each mutated list is checked in-process with VEN001 and VEN002; a drift is found when one of
 them reports at the mutated line. Prints recall per kind and per list, then every VEN finding
@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from pathlib import Path
 
 from projectenv import REPO, ensure_project_python
 
