@@ -3,7 +3,7 @@
 Each kind rewrites one mention the way a contributor drifts from the list's style: an old
 name, a lower-case name, a short year written otherwise than the list writes years, a
 qualifier recased, moved or put in other parentheses, a year glued or hyphenated to its
-venue, arXiv spelt in another case. A kind that does not apply to a mention (no year, no
+venue, arXiv spelt in another case, a year that disagrees with the proceedings link beside it. A kind that does not apply to a mention (no year, no
 qualifier, already that way) gives None.
 """
 
@@ -14,6 +14,7 @@ import random
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from awesomelint.document.model import Document
 from awesomelint.document.parse import parse_text
 from awesomelint.engine import check_documents
 from awesomelint.knowledge.venue_mentions import Mention, mentions
@@ -26,6 +27,7 @@ from awesomelint.knowledge.venue_style import (
     tail_qualifiers,
     year_form,
 )
+from awesomelint.knowledge.venue_years import link_venue_year
 from awesomelint.knowledge.venues import QUALIFIERS, default_table, year_gap
 from awesomelint.rules import venue_alias, venue_tag_format
 
@@ -159,6 +161,35 @@ _STYLE_KINDS = frozenset(
     {"qualifier recased", "qualifier parentheses", "year spaced", "arXiv case"}
 )
 
+
+def year_disagrees(mention: Mention, _style: ListStyle) -> str | None:
+    """The year moved by one, in a mention whose line also links to its proceedings."""
+    parsed, year = mention.parsed, mention.parsed.year
+    if year is None or year.kind != "number" or len(year.text) != 4 or parsed.is_arxiv:
+        return None
+    if parsed.venue.venue.canonical not in _EVIDENCE.get(mention.start, ()):
+        return None
+    return _replace(parsed.value, year.start, year.end, str(int(year.text) - 1))
+
+
+_EVIDENCE: dict[int, frozenset[str]] = {}
+"""Mention start -> the venues that links on its line name with a year (set per list)."""
+
+
+def _gather_evidence(doc: Document, found: Sequence[Mention]) -> None:
+    _EVIDENCE.clear()
+    table = default_table()
+    by_line: dict[int, set[str]] = {}
+    for link in doc.links:
+        named = link_venue_year(link.url, table)
+        if named is not None:
+            by_line.setdefault(doc.position(link.span.start)[0], set()).add(named[0])
+    for mention in found:
+        venues = by_line.get(doc.position(mention.start)[0])
+        if venues:
+            _EVIDENCE[mention.start] = frozenset(venues)
+
+
 KINDS: dict[str, Mutate] = {
     "historical name (NIPS)": historical,
     "lower-case name": lower_case,
@@ -172,6 +203,7 @@ KINDS: dict[str, Mutate] = {
     "year hyphenated": _year_layout("-"),
     "year spaced": _year_layout(" "),
     "arXiv case": arxiv_case,
+    "year disagrees with link": year_disagrees,
 }
 
 
@@ -185,6 +217,7 @@ def trials(name: str, text: str, per_kind: int, seed: int) -> Iterator[Trial]:
     doc = parsed.document
     found = mentions(doc, default_table())
     styles = _styles(found)
+    _gather_evidence(doc, found)
     flagged = {f.line for f in check_documents([parsed], RULES)}
     rng = random.Random(f"{seed}:{name}")
     for kind, mutate in KINDS.items():

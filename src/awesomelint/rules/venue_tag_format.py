@@ -23,6 +23,10 @@ four-digit year. Misspelt `arxvi`, doubled spaces, a YYMM on a venue other than 
 (`AlignmentForum 2312` -> 2023) and qualifiers before the year are corrected. Venue names
 and short years are VEN001's.
 
+A venue's year that disagrees with the entry's own proceedings link (ACL Anthology, NeurIPS
+proceedings, CVF open access) or with another mention of that venue in the entry is
+reported, with no fix: which of the two is right needs a reader.
+
 Options: qualifier-case: "dominant" (default), "title" or "lower".
 """
 
@@ -46,6 +50,7 @@ from awesomelint.knowledge.venue_style import (
     tail_qualifiers,
     year_form,
 )
+from awesomelint.knowledge.venue_years import year_conflicts
 from awesomelint.knowledge.venues import QUALIFIERS, Token, VenueTag
 from awesomelint.rules._base import Context, Rule
 
@@ -80,6 +85,11 @@ def check(doc: Document, ctx: Context[Options]) -> Iterator[Finding]:
             problems = memo[key] = list(_problems(mention, styles[mention.in_badge]))
         for problem in problems:
             yield _finding(ctx, mention, problem)
+    for conflict in year_conflicts(doc, found, venues.default_table()):
+        mention = conflict.mention
+        name = mention.parsed.venue.venue.canonical
+        message = f"{name} {conflict.year} here, but {conflict.source} says {name} {conflict.other}"
+        yield ctx.finding(Span(mention.start, mention.end), message)
 
 
 def _problems(mention: Mention, style: ListStyle) -> Iterator[_Problem]:
