@@ -14,6 +14,7 @@ authors write" names a venue without labelling a paper, and is left alone.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -84,17 +85,36 @@ def masked_text(doc: Document) -> str:
     return "".join(pieces)
 
 
+_LAST: list[tuple[Document, VenueTable, list[Mention]]] = []
+"""The last document's mentions: VEN001 and VEN002 read the same document one after the other."""
+
+
 def mentions(doc: Document, table: VenueTable) -> list[Mention]:
     """Every venue mention of the document, in source order, each once."""
+    for seen_doc, seen_table, found in _LAST:
+        if seen_doc is doc and seen_table is table:
+            return found
+    found = _find(doc, table)
+    _LAST[:] = [(doc, table, found)]
+    return found
+
+
+def _find(doc: Document, table: VenueTable) -> list[Mention]:
     masked = masked_text(doc)
+    starts: list[int] = []
+    ends: list[int] = []
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
 
     def add(mention: Mention) -> None:
-        if any(a < mention.end and mention.start < b for a, b in taken):
+        # Kept mentions never overlap, so only the neighbours of the new one can.
+        index = bisect.bisect_left(starts, mention.start)
+        if index > 0 and ends[index - 1] > mention.start:
             return
+        if index < len(starts) and starts[index] < mention.end:
+            return
+        starts.insert(index, mention.start)
+        ends.insert(index, mention.end)
         found.append(mention)
-        taken.append((mention.start, mention.end))
 
     for mention in _table_columns(doc, table):
         add(mention)
