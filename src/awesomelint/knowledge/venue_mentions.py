@@ -253,5 +253,7 @@ def _year_is_plausible(year: re.Match[str], name: str, table: VenueTable) -> boo
     if len(digits) == 2:
         return gap in ("", "-")
     if venue is not None and venue.kind == "preprint":
-        return gap in ("", " ")
+        # Running text dates a preprint by its year (`arXiv 2023.`); a YYMM such as
+        # `arxiv2502` there is a word of prose, not a label.
+        return gap in ("", " ") and 1987 <= int(digits) <= 2099
     return gap in ("", " ", "-") and 1987 <= int(digits) <= 2099

@@ -170,7 +170,7 @@ def list_style(mentions: Iterable[Mention], qualifier_case: str = "dominant") ->
         qualifier_case = _norm(cases, "title")
     return ListStyle(
         arxiv_name=_majority(names, CANONICAL_ARXIV) or CANONICAL_ARXIV,
-        arxiv_gap=" " if (glue := _majority(arxiv_gaps, " ")) is None else glue,
+        arxiv_gap=_norm(arxiv_gaps, " "),
         venue_gap=_norm(venue_gaps, " "),
         year_form=_norm(years, FULL_YEAR),
         title_qualifiers=qualifier_case != "lower",

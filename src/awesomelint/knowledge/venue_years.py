@@ -120,8 +120,8 @@ def _conflicts(members: Sequence[Mention], linked: dict[str, set[int]]) -> Itera
         side = any(q.text.casefold() in _SIDE_EVENTS for q in mention.parsed.qualifiers)
         key = (mention.parsed.venue.venue.canonical, side)
         by_venue.setdefault(key, []).append((mention, year))
-    for (venue, side), dated in by_venue.items():
-        years = set() if side else linked.get(venue, set())
+    for (venue, _side), dated in by_venue.items():
+        years = linked.get(venue, set())
         if len(years) == 1:
             (other,) = years
             for mention, year in dated:
