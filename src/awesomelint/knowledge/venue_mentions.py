@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from awesomelint.document.model import Document, TagKind
 from awesomelint.knowledge.venue_badges import badge_mentions
@@ -41,19 +41,24 @@ _GLUE = frozenset("-_./@#&+")
 _MAX_NAME = 60
 
 
-_PREFIXES: dict[int, tuple[VenueTable, frozenset[str]]] = {}
+_STARTS: dict[int, tuple[VenueTable, frozenset[str]]] = {}
 
 
-def _key_prefixes(table: VenueTable) -> frozenset[str]:
-    """Every prefix of every squeezed venue name: a word that is none starts no venue."""
-    cached = _PREFIXES.get(id(table))
+def _name_starts(table: VenueTable) -> frozenset[str]:
+    """The casefolded words that can start a venue name as written: `neurips`, `alignment`,
+    `alignmentforum` (a name written as one word)."""
+    cached = _STARTS.get(id(table))
     if cached is not None and cached[0] is table:
         return cached[1]
-    prefixes = frozenset(key[:n] for key in table.by_key for n in range(1, len(key) + 1))
-    if len(_PREFIXES) > 8:
-        _PREFIXES.clear()
-    _PREFIXES[id(table)] = (table, prefixes)
-    return prefixes
+    words = {key for key in table.by_key if key.isalpha()}
+    for spelling in table.spellings:
+        first = _WORD.match(spelling)
+        if first is not None:
+            words.add(first.group().casefold())
+    if len(_STARTS) > 8:
+        _STARTS.clear()
+    _STARTS[id(table)] = (table, frozenset(words))
+    return _STARTS[id(table)][1]
 
 
 def masked_text(doc: Document) -> str:
@@ -120,7 +125,12 @@ def _find(doc: Document, table: VenueTable) -> list[Mention]:
         add(mention)
     for mention in _groups(masked, table):
         add(mention)
-    for mention in _running_text(masked, table):
+
+    def covered(offset: int) -> bool:
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and offset < ends[index]
+
+    for mention in _running_text(masked, table, covered):
         add(mention)
     for mention in badge_mentions(doc, table):
         add(mention)
@@ -168,10 +178,12 @@ def _names_a_link(masked: str, start: int, end: int) -> bool:
     return masked[start - 1 : start] == "!" or masked[end : end + 1] in ("(", "[")
 
 
-def _running_text(masked: str, table: VenueTable) -> Iterator[Mention]:
-    prefixes = _key_prefixes(table)
+def _running_text(
+    masked: str, table: VenueTable, covered: Callable[[int], bool]
+) -> Iterator[Mention]:
+    starts = _name_starts(table)
     for word in _WORD.finditer(masked):
-        if word.group().casefold() not in prefixes:
+        if word.group().casefold() not in starts or covered(word.start()):
             continue
         mention = _mention_at(masked, word.start(), table)
         if mention is not None:

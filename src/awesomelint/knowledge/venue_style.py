@@ -139,33 +139,40 @@ def list_style(mentions: Iterable[Mention], qualifier_case: str = "dominant") ->
     cases: Counter[str] = Counter()
     wrapping: Counter[str] = Counter()
     layouts: dict[str, Counter[str]] = {}
+    # A list repeats its few venue strings many times: read each once, count it as often.
+    distinct: Counter[tuple[str, bool]] = Counter()
+    parsed_of: dict[tuple[str, bool], VenueTag] = {}
     for mention in mentions:
-        parsed = mention.parsed
+        identity = (mention.value, mention.kind is MentionKind.PAREN)
+        distinct[identity] += 1
+        parsed_of.setdefault(identity, mention.parsed)
+    for (value, in_parens), weight in distinct.items():
+        parsed = parsed_of[value, in_parens]
         if parsed.is_arxiv:
             text = parsed.venue.text
             if text.isalpha() and text.casefold() == "arxiv":
-                names[text] += 1
+                names[text] += weight
             gap = year_gap(parsed)
             if gap is not None and parsed.year is not None and parsed.year.kind == "number":
                 between = parsed.value[gap[0] : gap[1]]
                 if between in ("", " "):
-                    arxiv_gaps[between] += 1
+                    arxiv_gaps[between] += weight
         else:
             form = year_form(parsed)
             if form is not None:
-                years[form] += 1
+                years[form] += weight
             gap_text = full_year_gap(parsed)
             if gap_text in ("", " ", "-"):
-                venue_gaps[gap_text] += 1
+                venue_gaps[gap_text] += weight
         for token in tail_qualifiers(parsed):
             if token.text == QUALIFIERS[token.text.casefold()]:
-                cases["title"] += 1
+                cases["title"] += weight
             elif token.text == token.text.casefold():
-                cases["lower"] += 1
-            if mention.kind is not MentionKind.PAREN and token.text.casefold() in WRAPPABLE:
-                wrapping["wrapped" if is_wrapped(parsed, token) else "plain"] += 1
+                cases["lower"] += weight
+            if not in_parens and token.text.casefold() in WRAPPABLE:
+                wrapping["wrapped" if is_wrapped(parsed, token) else "plain"] += weight
         for key, where in positions(parsed):
-            layouts.setdefault(key, Counter())[where] += 1
+            layouts.setdefault(key, Counter())[where] += weight
     if qualifier_case == "dominant":
         qualifier_case = _norm(cases, "title")
     return ListStyle(
