@@ -16,12 +16,18 @@ Good:
     - **Paper C** [[arxiv 2410]](https://arxiv.org/abs/2410.00001)
     - **Paper D** [[EMNLP 2023 Findings]](https://aclanthology.org/2023.findings-emnlp.1)
 
-Fix: safe. The list's dominant style wins: the spelling of `arXiv` (ties: `arXiv`), a space
-or none between `arXiv` and its number (ties: a space) and the case of qualifiers written
-after the year (ties: title case, `Spotlight`). Other venues always take one space before a
-four-digit year. Misspelt `arxvi`, doubled spaces, a YYMM on a venue other than arXiv
-(`AlignmentForum 2312` -> 2023) and qualifiers before the year are corrected. Venue names
-and short years are VEN001's.
+Fix: safe. Venues are read wherever the list writes them (link tags, labels, table venue
+columns, badges, running text such as `*Authors.* ACL'23 Findings`), and the list's dominant
+style wins, a form being the list's only when it is the most common and written at least
+twice (else the canonical form): the spelling of `arXiv` (ties: `arXiv`), a space or none
+between `arXiv` and its number, a space, none or `-` between a venue and a four-digit year,
+how two-digit years are written (`ACL'23`, `ACL23`, or with a curly apostrophe) in a list
+that writes them short, the case of qualifiers written after the year (title case, `Spotlight`, by default),
+awards bare or in parentheses (`ICCV 2023 (Oral)`), and qualifiers after the year or before
+it (`NeurIPS Workshop 2022`, `Findings of EMNLP 2023`). Misspelt `arxvi`, doubled spaces and
+a YYMM on a venue other than arXiv (`AlignmentForum 2312` -> 2023) are corrected. Badges
+follow the badges' majority and are reported, never rewritten (their text is their
+address). Venue names and short years in a list of four-digit years are VEN001's.
 
 A venue's year that disagrees with the entry's own proceedings link (ACL Anthology, NeurIPS
 proceedings, CVF open access) or with another mention of that venue in the entry is
