@@ -24,9 +24,10 @@ from projectenv import REPO, ensure_project_python
 SHARED = REPO.parent / "shared"
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str]) -> int:  # noqa: PLR0914
     ensure_project_python(__file__, "venuedrift")
     from venuemutations import RULES, Trial, corpus_texts, trials
+    from venueraw import raw_trials
 
     from awesomelint.document.parse import parse_text
     from awesomelint.engine import check_documents
@@ -48,16 +49,28 @@ def main(argv: list[str]) -> int:
     _table("list", Counter(t.file for t in done), Counter(t.file for t in done if t.found))
     total, hits = len(done), sum(t.found for t in done)
     print(f"\nall: {hits}/{total} found ({hits / max(total, 1):.1%})")
-    if args.show_misses:
-        print("\nmissed:")
-        for t in done:
-            if not t.found:
-                print(f"  {t.file}:{t.line} [{t.kind}] {t.before!r} -> {t.after!r}")
+    _misses(done, args.show_misses)
+    raw: list[Trial] = []
+    for name, text in texts:
+        raw.extend(raw_trials(name, text, args.per_kind, args.seed))
+    print("\nVenues picked by a plain pattern instead of awesomelint's reader (bench/venueraw.py):\n")
+    _table("kind", Counter(t.kind for t in raw), Counter(t.kind for t in raw if t.found))
+    total, hits = len(raw), sum(t.found for t in raw)
+    print(f"\nall: {hits}/{total} found ({hits / max(total, 1):.1%})")
+    _misses(raw, args.show_misses)
     print("\nVEN findings on the unmutated lists:")
     for name, text in texts:
         for f in check_documents([parse_text(text, name)], RULES):
             print(f"  {name}:{f.line}:{f.column} {f.code} {f.message}")
     return 0
+
+
+def _misses(done: list[Trial], show: bool) -> None:
+    if show:
+        print("\nmissed:")
+        for t in done:
+            if not t.found:
+                print(f"  {t.file}:{t.line} [{t.kind}] {t.before!r} -> {t.after!r}")
 
 
 def _table(what: str, total: Counter[str], found: Counter[str]) -> None:

@@ -7,8 +7,9 @@ Findings`, `ICML 2019.`). `mentions` finds them all in a document, outside code,
 front matter, URLs and HTML, and reads each with `venues.parse_tag`.
 
 In running text a venue is a mention only when it stands as a word of its own (not `ACLU`,
-`ICLR-style`, `CoLT5`, `IJCNLP-AACL`) and a year follows it (`NeurIPS 2023`, `ACL'23`,
-`ICLR24`, `NeurIPS Workshop 2022`): prose such as "why NIPS became NeurIPS" or "what iclr
+`ICLR-style`, `CoLT5`, `IJCNLP-AACL`) and either a year follows it (`NeurIPS 2023`, `ACL'23`,
+`ICLR24`, `NeurIPS Workshop 2022`, `NeurIPS ML Safety Workshop 2022`) or it is a sentence of
+its own (`*A. Author et al. ACL.*`): prose such as "why NIPS became NeurIPS" or "what iclr
 authors write" names a venue without labelling a paper, and is left alone.
 """
 
@@ -36,6 +37,13 @@ _QUALIFIER_AFTER = re.compile(r" (?:(?P<word>[A-Za-z]+)|\((?P<paren>[A-Za-z]+)\)
 _QUALIFIER_BEFORE_YEAR = re.compile(
     r" (?P<word>[A-Za-z]+)(?=[ ]?-?[ ]?(?:\d{4}|['\u2019]\d{2}|\d{2}(?!\d)))"
 )
+_NAMED_WORKSHOP = re.compile(
+    r"(?: [A-Z][A-Za-z0-9&\-]*){1,4} [Ww]orkshop(?=[ ]?-?[ ]?(?:\d{4}|['\u2019]\d{2}))"
+)
+_ALONE_BEFORE = re.compile(r"[.;|] $")
+_ALONE_AFTER = re.compile(r"[.,;|]?(?:[*_]|[ \t]*(?:\n|$))")
+# Ordinary words that are also venue names: never a venue without a year.
+_COMMON_WORDS = frozenset({"colt", "distill", "interspeech"})
 _FINDINGS_PREFIX = re.compile(r"findings(?: of(?: the)?)?[ \-]$", re.IGNORECASE)
 _GLUE = frozenset("-_./@#&+")
 _MAX_NAME = 60
@@ -236,14 +244,35 @@ def _mention_at(masked: str, start: int, table: VenueTable) -> Mention | None:
     early = _QUALIFIER_BEFORE_YEAR.match(masked, pos, line_end)
     if early is not None and early.group("word").casefold() in QUALIFIERS:
         pos = early.end()
+    elif (named := _NAMED_WORKSHOP.match(masked, pos, line_end)) is not None:
+        pos = named.end()
     year = _YEAR_AFTER.match(masked, pos, line_end)
     if year is None or not _year_is_plausible(year, name, table):
-        return None
-    pos = _qualifiers_end(masked, year.end(), line_end)
+        if not _stands_alone(masked, begin, end, name, table):
+            return None
+        pos = end
+    else:
+        pos = _qualifiers_end(masked, year.end(), line_end)
     parsed = parse_tag(masked[begin:pos], table)
     if parsed is None:
         return None
     return Mention(MentionKind.TEXT, begin, parsed)
+
+
+def _stands_alone(masked: str, begin: int, end: int, name: str, table: VenueTable) -> bool:
+    """A venue with no year that is a whole sentence of its own, as in `*A. Author et al.
+    ACL.*`: after a full stop, before punctuation or the end of emphasis or line."""
+    if _ALONE_BEFORE.search(masked, max(0, begin - 3), begin) is None:
+        return False
+    if _ALONE_AFTER.match(masked, end) is None:
+        return False
+    venue = table.lookup(name)
+    if venue is None or venue.kind not in ("conference", "journal"):
+        return False
+    if name in (venue.canonical, venue.renamed_from) or name.isupper() or name.islower():
+        return name.casefold() not in _COMMON_WORDS
+    capitals = sum(1 for ch in venue.canonical if ch.isupper())
+    return name.istitle() and capitals >= 2 and name.casefold() not in _COMMON_WORDS
 
 
 def _qualifiers_end(masked: str, pos: int, line_end: int) -> int:
