@@ -19,12 +19,17 @@ import argparse
 import sys
 from collections import Counter
 
+from typing import TYPE_CHECKING
+
 from projectenv import REPO, ensure_project_python
+
+if TYPE_CHECKING:
+    from venuemutations import Trial
 
 SHARED = REPO.parent / "shared"
 
 
-def main(argv: list[str]) -> int:  # noqa: PLR0914
+def main(argv: list[str]) -> int:
     ensure_project_python(__file__, "venuedrift")
     from venuemutations import RULES, Trial, corpus_texts, trials
     from venueraw import raw_trials
@@ -53,7 +58,9 @@ def main(argv: list[str]) -> int:  # noqa: PLR0914
     raw: list[Trial] = []
     for name, text in texts:
         raw.extend(raw_trials(name, text, args.per_kind, args.seed))
-    print("\nVenues picked by a plain pattern instead of awesomelint's reader (bench/venueraw.py):\n")
+    print(
+        "\nVenues picked by a plain pattern instead of awesomelint's reader (bench/venueraw.py):\n"
+    )
     _table("kind", Counter(t.kind for t in raw), Counter(t.kind for t in raw if t.found))
     total, hits = len(raw), sum(t.found for t in raw)
     print(f"\nall: {hits}/{total} found ({hits / max(total, 1):.1%})")

@@ -52,11 +52,11 @@ def _blocked(doc: Document) -> list[tuple[int, int]]:
 
 def _places(doc: Document) -> list[re.Match[str]]:
     blocked = _blocked(doc)
-    found = []
-    for match in _pattern().finditer(doc.text):
-        if not any(a <= match.start() < b for a, b in blocked):
-            found.append(match)
-    return found
+    return [
+        match
+        for match in _pattern().finditer(doc.text)
+        if not any(a <= match.start() < b for a, b in blocked)
+    ]
 
 
 def _mutations(match: re.Match[str], full_years: bool) -> Iterator[tuple[str, str]]:
