@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-
 from typing import TYPE_CHECKING
 
 from projectenv import REPO, ensure_project_python
@@ -31,7 +30,7 @@ SHARED = REPO.parent / "shared"
 
 def main(argv: list[str]) -> int:
     ensure_project_python(__file__, "venuedrift")
-    from venuemutations import RULES, Trial, corpus_texts, trials
+    from venuemutations import RULES, corpus_texts, trials
     from venueraw import raw_trials
 
     from awesomelint.document.parse import parse_text
