@@ -38,7 +38,8 @@ _QUALIFIER_BEFORE_YEAR = re.compile(
     r" (?P<word>[A-Za-z]+)(?=[ ]?-?[ ]?(?:\d{4}|['\u2019]\d{2}|\d{2}(?!\d)))"
 )
 _NAMED_WORKSHOP = re.compile(
-    r"(?: [A-Z][A-Za-z0-9&\-]*){1,4} [Ww]orkshop(?=[ ]?-?[ ]?(?:\d{4}|['\u2019]\d{2}))"
+    r"(?: [A-Z][A-Za-z0-9&\-]*){1,4} [Ww]orkshop"
+    r"(?=[ ]?-?[ ]?(?:\d{4}|['\u2019]\d{2}|\d{2}(?!\d)))"
 )
 _ALONE_BEFORE = re.compile(r"[.;|] $")
 _ALONE_AFTER = re.compile(r"[.,;|]?(?:[*_]|[ \t]*(?:\n|$))")
