@@ -41,8 +41,8 @@ _NAMED_WORKSHOP = re.compile(
     r"(?: [A-Z][A-Za-z0-9&\-]*){1,4} [Ww]orkshop"
     r"(?=[ ]?-?[ ]?(?:\d{4}|['\u2019]\d{2}|\d{2}(?!\d)))"
 )
-_ALONE_BEFORE = re.compile(r"[.;|] $")
-_ALONE_AFTER = re.compile(r"[.,;|]?(?:[*_]|[ \t]*(?:\n|$))")
+_ALONE_BEFORE = re.compile(r"[.;|][*_]{0,2} $")
+_ALONE_AFTER = re.compile(r"[.,;|]?(?:[*_]|[ \t]*(?:\n|$|!?\[))")
 # Ordinary words that are also venue names: never a venue without a year.
 _COMMON_WORDS = frozenset({"colt", "distill", "interspeech"})
 _FINDINGS_PREFIX = re.compile(r"findings(?: of(?: the)?)?[ \-]$", re.IGNORECASE)
@@ -192,7 +192,8 @@ def _running_text(
 ) -> Iterator[Mention]:
     starts = _name_starts(table)
     for word in _WORD.finditer(masked):
-        if word.group().casefold() not in starts or covered(word.start()):
+        key = word.group().rstrip("*").casefold()
+        if (key not in starts and key + "*" not in starts) or covered(word.start()):
             continue
         mention = _mention_at(masked, word.start(), table)
         if mention is not None:
@@ -220,6 +221,11 @@ def _name_end(masked: str, start: int, table: VenueTable) -> int | None:
             break
         if squeeze(masked[start : word.end()]) in table.by_key:
             best = word.end()
+        elif word.group().endswith("*"):
+            # `FAT*` is a name; the `*` of `*et al. CVPR*` closes emphasis.
+            bare = word.end() - (len(word.group()) - len(word.group().rstrip("*")))
+            if squeeze(masked[start:bare]) in table.by_key:
+                best = bare
         pos = word.end()
         if pos < window_end and masked[pos] in " -":
             pos += 1
@@ -263,7 +269,7 @@ def _mention_at(masked: str, start: int, table: VenueTable) -> Mention | None:
 def _stands_alone(masked: str, begin: int, end: int, name: str, table: VenueTable) -> bool:
     """A venue with no year that is a whole sentence of its own, as in `*A. Author et al.
     ACL.*`: after a full stop, before punctuation or the end of emphasis or line."""
-    if _ALONE_BEFORE.search(masked, max(0, begin - 3), begin) is None:
+    if _ALONE_BEFORE.search(masked, max(0, begin - 5), begin) is None:
         return False
     if _ALONE_AFTER.match(masked, end) is None:
         return False
