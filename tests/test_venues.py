@@ -211,9 +211,15 @@ def test_keep_historical_names_leaves_old_nips_tags() -> None:
 
 
 def test_qualifier_case_option_overrides_the_dominant_style() -> None:
-    text = "- [[ICLR 2024 spotlight]](https://example.org/a)\n"
+    text = (
+        "- [[ICLR 2024 spotlight]](https://example.org/a)\n"
+        "- [[ICLR 2023 oral]](https://example.org/b)\n"
+    )
     settings = RuleSettings(options={"VEN002": venue_tag_format.Options(qualifier_case="title")})
     doc = parse_text(text, "a.md")
     assert check_documents([doc], [venue_tag_format.RULE]) == []
     found = check_documents([doc], [venue_tag_format.RULE], settings=settings)
-    assert [f.message for f in found] == ["spotlight is written Spotlight in this list"]
+    assert [f.message for f in found] == [
+        "spotlight is written Spotlight in this list",
+        "oral is written Oral in this list",
+    ]

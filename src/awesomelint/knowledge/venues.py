@@ -46,6 +46,7 @@ QUALIFIERS: Mapping[str, str] = {
         "Long",
         "SRW",
         "Position",
+        "Highlight",
     )
 }
 _STOP_WORDS = frozenset({"at", "of", "the", "in", "on", "track", "paper", "preprint"})
@@ -77,6 +78,8 @@ class VenueTable:
     venues: tuple[Venue, ...]
     by_key: Mapping[str, Venue]
     """Squeezed, casefolded spelling -> venue; the canonical name maps to itself."""
+    spellings: tuple[str, ...] = ()
+    """Every name as written in the table (canonical names, aliases, old names)."""
 
     def lookup(self, name: str) -> Venue | None:
         return self.by_key.get(squeeze(name))
@@ -145,9 +148,11 @@ def build_table(records: list[Mapping[str, object]]) -> VenueTable:
     """A table from raw records; an alias that names two venues is an error."""
     venues: list[Venue] = []
     by_key: dict[str, Venue] = {}
+    spellings: list[str] = []
     for raw in records:
         venue, names = _venue_record(raw)
         venues.append(venue)
+        spellings.extend(names)
         for name in names:
             key = squeeze(name)
             other = by_key.get(key)
@@ -156,7 +161,7 @@ def build_table(records: list[Mapping[str, object]]) -> VenueTable:
                     f"venue alias {name!r} names both {other.canonical} and {venue.canonical}"
                 )
             by_key[key] = venue
-    return VenueTable(tuple(venues), by_key)
+    return VenueTable(tuple(venues), by_key, tuple(spellings))
 
 
 def read_records() -> list[Mapping[str, object]]:
@@ -186,7 +191,7 @@ def with_aliases(table: VenueTable, extra: Mapping[str, str]) -> VenueTable:
             venues.append(venue)
             by_key[squeeze(canonical)] = venue
         by_key[squeeze(alias)] = venue
-    return VenueTable(tuple(venues), by_key)
+    return VenueTable(tuple(venues), by_key, (*table.spellings, *extra, *extra.values()))
 
 
 def _name_at(tokens: list[Token], i: int, table: VenueTable) -> tuple[Venue, int] | None:

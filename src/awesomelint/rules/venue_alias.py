@@ -3,7 +3,10 @@
 Why: the same conference written as `NIPS`, `Neurips` and `NeurIPS`, or a year written as
 `'23`, makes a list harder to scan and to search: a reader looking for "NeurIPS 2023" misses
 the `[NIPS 2023]` entries. NeurIPS changed its acronym from NIPS in 2018; the canonical names
-are in `data/venues.toml`.
+are in `data/venues.toml`. Venues are read wherever a list writes them: link tags, bracket
+and parenthesised labels, table venue columns, static badges and running text such as
+`*Authors.* ACL 2023` (see `knowledge/venue_mentions.py`). A list that writes its years the
+short way throughout (`ACL'23`) keeps them: their consistency is VEN002's.
 
 Bad:
     - **Paper** [[NIPS 2023]](https://openreview.net/forum?id=abc)
@@ -13,7 +16,8 @@ Good:
     - **Paper** [[NeurIPS 2023]](https://openreview.net/forum?id=abc)
     - **Paper (ICLR 2023)** [[LessWrong 2020]](https://www.lesswrong.com/posts/abc)
 
-Fix: safe: only the venue name, or the short year, is rewritten. The spelling of `arXiv`
+Fix: safe: only the venue name, or the short year, is rewritten; a badge's address is
+reported, never rewritten. The spelling of `arXiv`
 and the tag's layout (spacing, qualifier case, order) are VEN002's.
 
 Options: keep-historical-names (default false): leave `NIPS 2017` and older as written.
@@ -28,8 +32,10 @@ import dataclasses as dc
 from collections.abc import Iterator
 
 from awesomelint.diagnostics import Edit, Finding, Fix, Severity
-from awesomelint.document.model import Document, Span, Tag
+from awesomelint.document.model import Document, Span
 from awesomelint.knowledge import venues
+from awesomelint.knowledge.venue_mentions import Mention, mentions
+from awesomelint.knowledge.venue_style import FULL_YEAR, list_style
 from awesomelint.knowledge.venues import NameMatch, VenueTag
 from awesomelint.rules._base import Context, Rule
 
@@ -58,14 +64,18 @@ class Options:
 
 
 def check(doc: Document, ctx: Context[Options]) -> Iterator[Finding]:
-    for tag, parsed in venues.venue_tags(doc, ctx.options.table()):
+    found = mentions(doc, ctx.options.table())
+    four_digit_years = list_style(m for m in found if not m.in_badge).year_form == FULL_YEAR
+    for mention in found:
+        parsed = mention.parsed
         for name in (parsed.venue, parsed.parent):
             if name is not None and _is_alias(name, parsed, ctx.options):
-                yield _finding(ctx, tag, name.start, name.end, name.text, name.venue.canonical)
-        short = _short_year(parsed)
+                yield _finding(ctx, mention, name.start, name.end, name.text, name.venue.canonical)
+        # A badge's few characters are its own medium: `ICLR'24` is how badges write years.
+        short = _short_year(parsed) if four_digit_years and not mention.in_badge else None
         if short is not None:
             start, end, year = short
-            yield _finding(ctx, tag, start, end, parsed.value[start:end].strip(), year)
+            yield _finding(ctx, mention, start, end, parsed.value[start:end].strip(), year)
 
 
 def _is_alias(name: NameMatch, parsed: VenueTag, options: Options) -> bool:
@@ -108,12 +118,14 @@ def _short_year(parsed: VenueTag) -> tuple[int, int, str] | None:
     return year.start, year.end, _expand(digits)
 
 
-def _finding(ctx: Context[Options], tag: Tag, start: int, end: int, old: str, new: str) -> Finding:
-    base = tag.span.start
+def _finding(
+    ctx: Context[Options], mention: Mention, start: int, end: int, old: str, new: str
+) -> Finding:
+    base = mention.start
     edit = Edit(base + start, base + end, new)
-    return ctx.finding(
-        Span(base + start, base + end), f"{old} is written {new.strip()}", fix=Fix((edit,))
-    )
+    # A badge's text is its address: rewriting it is changing a link, never a safe fix.
+    fix = None if mention.in_badge else Fix((edit,))
+    return ctx.finding(Span(base + start, base + end), f"{old} is written {new.strip()}", fix=fix)
 
 
 RULE = Rule(
