@@ -222,6 +222,8 @@ class _Walker:
             marker_text = marker.group(0)
             marker_start = line_start + len(marker_text) - len(marker_text.lstrip(" \t>"))
         own_end = content_start
+        regions: list[tuple[str, Span]] = []
+        """The item's own blocks before its sub-list, by token type: what is inline text."""
         children: list[Entry] = []
         level = opening.level
         i += 1
@@ -238,6 +240,11 @@ class _Walker:
             if token.map is not None and not children:
                 if token.type in ("fence", "code_block"):
                     self.code_spans.append(self._block_span(token))
+                elif token.type == "inline":
+                    start, end = self._inline_bounds(token)
+                    regions.append(("inline", Span(max(start, content_start), end)))
+                elif token.type == "html_block":
+                    regions.append(("html", self._block_span(token)))
                 own_end = max(own_end, self._block_span(token).end)
             elif token.map is not None:
                 self._other_block(token)
@@ -256,8 +263,28 @@ class _Walker:
             depth,
             opening.info + opening.markup,
             tuple(children),
+            regions,
         )
         return entry, i + 1
+
+    def _scan_regions(self, regions: Sequence[tuple[str, Span]]) -> tuple[InlineScan, list[Link]]:
+        """Scan an item's blocks one by one: text in an HTML block or a code block inside
+        an item is no inline Markdown, as markdown-it reads it."""
+        scan = InlineScan()
+        links: list[Link] = []
+        for kind, span in regions:
+            if kind == "inline":
+                part, part_links = self._scan(span.start, span.end)
+            else:
+                part = scan_html_block(self.text, span.start, span.end)
+                part_links = [entry_text.make_link(self.text, raw) for raw in part.links]
+                self.links.extend(part_links)
+            scan.links.extend(part.links)
+            scan.brackets.extend(part.brackets)
+            scan.code_spans.extend(part.code_spans)
+            scan.problems.extend(part.problems)
+            links.extend(part_links)
+        return scan, links
 
     def _entry(
         self,
@@ -267,8 +294,12 @@ class _Walker:
         depth: int,
         marker: str,
         children: tuple[Entry, ...],
+        regions: Sequence[tuple[str, Span]] = (),
     ) -> Entry:
-        scan, links = self._scan(content.start, content.end)
+        if regions:
+            scan, links = self._scan_regions(regions)
+        else:
+            scan, links = self._scan(content.start, content.end)
         tags = entry_text.collect_tags(self.text, links, scan, content)
         badges = link_roles.badge_indexes(links)
         title_span = find_title(self.text, content, links, scan.brackets)
@@ -314,6 +345,8 @@ class _Walker:
             elif token.type == "tr_open" and token.map is not None:
                 self.line = token.map[0]
                 row = self._row_cells(token.map[0])
+                if header and len(row) > len(header):
+                    row = row[: len(header)]  # GFM ignores a body row's excess cells
                 if in_head:
                     header = [entry_text.plain(self.text[a:b]).casefold() for a, b in row]
                     for a, b in row:
@@ -324,7 +357,9 @@ class _Walker:
         return entries, i + 1
 
     def _row_cells(self, line: int) -> list[tuple[int, int]]:
-        return split_cells(self.text, self.lines.line_start(line), self.lines.line_end(line))
+        start, end = self.lines.line_start(line), self.lines.line_end(line)
+        # A row of a lone pipe has no cells: GFM reads it as a row of empty ones.
+        return split_cells(self.text, start, end) or [(end, end)]
 
 
 def parse_source(source: Source) -> ParsedDocument:
