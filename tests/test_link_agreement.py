@@ -27,6 +27,7 @@ SHAPES = {
         b"- [A](https://a.example/)\n\n  <div>\n  [B](https://b.example/)\n  </div>\n"
     ),
     "fenced code inside an item": b"- [A](https://a.example/)\n\n  ~~~\n  [B](https://b.example/)\n  ~~~\n",
+    "a list in a block quote in an empty item": (b"-\n  > - [A](https://a.example/)\n"),
     # GFM ignores a body row's cells beyond the header's.
     "excess cells of a table row": (
         b"| Title |\n| --- |\n| [A](https://a.example/) | [B](https://b.example/) |\n"

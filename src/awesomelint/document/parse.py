@@ -256,6 +256,8 @@ class _Walker:
             # has an empty span where it ends.
             end = held[-1].end if held else item_span.end
             content = Span(content_start if held else end, end)
+            if held:
+                regions.append(("inline", content))
         entry = self._entry(
             EntryKind.LIST_ITEM,
             Span(marker_start, item_span.end),
@@ -294,12 +296,9 @@ class _Walker:
         depth: int,
         marker: str,
         children: tuple[Entry, ...],
-        regions: Sequence[tuple[str, Span]] = (),
+        regions: Sequence[tuple[str, Span]],
     ) -> Entry:
-        if regions:
-            scan, links = self._scan_regions(regions)
-        else:
-            scan, links = self._scan(content.start, content.end)
+        scan, links = self._scan_regions(regions)
         tags = entry_text.collect_tags(self.text, links, scan, content)
         badges = link_roles.badge_indexes(links)
         title_span = find_title(self.text, content, links, scan.brackets)

@@ -11,7 +11,8 @@ Bad:
 Good:
     - [A paper](https://arxiv.org/abs/2302.12461)
 
-Fix: unsafe; deletes the comment.
+Fix: unsafe; deletes the comment (none when that would change what the rest of its line is:
+a comment that opens a line with text after it, or one between two characters).
 """
 
 from __future__ import annotations
@@ -27,14 +28,21 @@ FACTS_KEY = "awesomelint.directive-use"
 """The engine passes (directives, indexes of the used ones) under this key."""
 
 
-def _removal(doc: Document, directive: Directive) -> Edit:
+def _removal(doc: Document, directive: Directive) -> Edit | None:
+    """Deleting the comment: its whole line when it is alone there, else just the comment
+    otherwise. None when deleting it would change what the rest of the line is: a comment
+    that opens a line makes that line an HTML block, and one between two characters keeps
+    them apart (`[text]<!-- -->(url)` is no link)."""
     text = doc.text
     start, end = directive.span.start, directive.span.end
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
-    if not text[line_start:start].strip() and not text[end:line_end].strip():
-        return Edit(line_start, min(line_end + 1, len(text)))
+    before, after = text[line_start:start], text[end:line_end]
+    if not before.strip():
+        return Edit(line_start, min(line_end + 1, len(text))) if not after.strip() else None
+    if not before[-1].isspace() and after and not after[0].isspace():
+        return None
     return Edit(start, end)
 
 
@@ -46,7 +54,8 @@ def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for index, directive in enumerate(directives):
         if directive.kind == "enable" or index in used:
             continue
-        fix = Fix((_removal(doc, directive),), Applicability.UNSAFE)
+        removal = _removal(doc, directive)
+        fix = None if removal is None else Fix((removal,), Applicability.UNSAFE)
         yield ctx.finding(
             directive.span, f"awesomelint-{directive.kind} suppresses nothing", fix=fix
         )
