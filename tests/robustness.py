@@ -21,7 +21,7 @@ from awesomelint.diagnostics import Finding
 from awesomelint.document.frontmatter import blank_out
 from awesomelint.document.model import LinkKind
 from awesomelint.document.parse import ParsedDocument, parse_source
-from awesomelint.document.source import decode
+from awesomelint.document.source import Source, decode
 from awesomelint.engine import check_documents
 from awesomelint.errors import InputError
 from awesomelint.fixing.fixer import fix_document, verify
@@ -93,7 +93,10 @@ def fix_input(data: bytes) -> ParsedDocument | None:
     first = fix_document(parsed, ALL_RULES, unsafe=True, facts=FACTS_OFFLINE)
     fixed = first.parsed
     text = fixed.document.text
-    reparsed = parse_source(decode(text.encode("utf-8"), PATH))
+    # Read back as `fix` writes it: the file's own BOM and newlines around the text.
+    doc = fixed.document
+    written = Source(PATH, text, doc.newline, doc.bom, doc.encoding).encode(text)
+    reparsed = parse_source(decode(written, PATH))
     assert reparsed.document.text == text
     second = fix_document(reparsed, ALL_RULES, unsafe=True, facts=FACTS_OFFLINE)
     assert second.parsed.document.text == text, "fix(fix(x)) != fix(x)"

@@ -32,6 +32,12 @@ SHAPES = {
     "excess cells of a table row": (
         b"| Title |\n| --- |\n| [A](https://a.example/) | [B](https://b.example/) |\n"
     ),
+    "excess cells after a header line that opens with a space": (
+        b" | Title|\n|---|\n[A](https://a.example/) | [B](https://b.example/)|\n"
+    ),
+    "excess cells of a table in a block quote": (
+        b"> | Title |\n> | --- |\n> | [A](https://a.example/) | [B](https://b.example/) |\n"
+    ),
     "a row of a lone pipe": b"\xef\xbb\xbf|Title|\n|---|\n|\n",
 }
 

@@ -56,6 +56,12 @@ class InlineScan:
     code_spans: list[tuple[int, int]] = dc.field(default_factory=list)
     problems: list[Problem] = dc.field(default_factory=list)
 
+    def extend(self, other: InlineScan) -> None:
+        self.links.extend(other.links)
+        self.brackets.extend(other.brackets)
+        self.code_spans.extend(other.code_spans)
+        self.problems.extend(other.problems)
+
 
 @dc.dataclass(frozen=True, slots=True)
 class Reference:

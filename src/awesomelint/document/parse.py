@@ -37,7 +37,7 @@ from awesomelint.document.model import (
 from awesomelint.document.references import drop_definitions, find_definitions
 from awesomelint.document.rows import row_entry
 from awesomelint.document.source import Source, decode
-from awesomelint.document.tables import split_cells
+from awesomelint.document.tables import quote_depth, row_cells
 from awesomelint.document.titles import find_title
 from awesomelint.errors import ParseCrashed
 
@@ -281,10 +281,7 @@ class _Walker:
                 part = scan_html_block(self.text, span.start, span.end)
                 part_links = [entry_text.make_link(self.text, raw) for raw in part.links]
                 self.links.extend(part_links)
-            scan.links.extend(part.links)
-            scan.brackets.extend(part.brackets)
-            scan.code_spans.extend(part.code_spans)
-            scan.problems.extend(part.problems)
+            scan.extend(part)
             links.extend(part_links)
         return scan, links
 
@@ -334,6 +331,7 @@ class _Walker:
         header: list[str] = []
         entries: list[Entry] = []
         in_head = False
+        quotes = quote_depth(self.text, self._block_span(tokens[i]).start)
         i += 1
         while not (tokens[i].type == "table_close" and tokens[i].level == nesting):
             token = tokens[i]
@@ -343,8 +341,8 @@ class _Walker:
                 in_head = False
             elif token.type == "tr_open" and token.map is not None:
                 self.line = token.map[0]
-                row = self._row_cells(token.map[0])
-                if header and len(row) > len(header):
+                row = self._row_cells(token.map[0], quotes)
+                if header:
                     row = row[: len(header)]  # GFM ignores a body row's excess cells
                 if in_head:
                     header = [entry_text.plain(self.text[a:b]).casefold() for a, b in row]
@@ -355,10 +353,8 @@ class _Walker:
             i += 1
         return entries, i + 1
 
-    def _row_cells(self, line: int) -> list[tuple[int, int]]:
-        start, end = self.lines.line_start(line), self.lines.line_end(line)
-        # A row of a lone pipe has no cells: GFM reads it as a row of empty ones.
-        return split_cells(self.text, start, end) or [(end, end)]
+    def _row_cells(self, line: int, quotes: int) -> list[tuple[int, int]]:
+        return row_cells(self.text, self.lines.line_start(line), self.lines.line_end(line), quotes)
 
 
 def parse_source(source: Source) -> ParsedDocument:

@@ -12,17 +12,22 @@ Good:
     - [A paper](https://arxiv.org/abs/2302.12461)
 
 Fix: unsafe; deletes the comment (none when that would change what the rest of its line is:
-a comment that opens a line with text after it, or one between two characters).
+a comment that opens a line or a list item with text after it, or one between two
+characters).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from awesomelint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from awesomelint.directives import Directive
 from awesomelint.document.model import Document
 from awesomelint.rules._base import Context, NoOptions, Rule
+
+# Indentation, block quote markers and list markers: what may come before a block's start.
+_BLOCK_PREFIX = re.compile(r"[ \t>]*(?:(?:[*+\-]|\d{1,9}[.)])[ \t]+[ \t>]*)*")
 
 FACTS_KEY = "awesomelint.directive-use"
 """The engine passes (directives, indexes of the used ones) under this key."""
@@ -31,7 +36,7 @@ FACTS_KEY = "awesomelint.directive-use"
 def _removal(doc: Document, directive: Directive) -> Edit | None:
     """Deleting the comment: its whole line when it is alone there, else just the comment
     otherwise. None when deleting it would change what the rest of the line is: a comment
-    that opens a line makes that line an HTML block, and one between two characters keeps
+    that opens a line (or a list item or a quote) makes that line an HTML block, and one between two characters keeps
     them apart (`[text]<!-- -->(url)` is no link)."""
     text = doc.text
     start, end = directive.span.start, directive.span.end
@@ -39,8 +44,10 @@ def _removal(doc: Document, directive: Directive) -> Edit | None:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
     before, after = text[line_start:start], text[end:line_end]
+    if _BLOCK_PREFIX.fullmatch(before) is not None and after.strip():
+        return None
     if not before.strip():
-        return Edit(line_start, min(line_end + 1, len(text))) if not after.strip() else None
+        return Edit(line_start, min(line_end + 1, len(text)))
     if not before[-1].isspace() and after and not after[0].isspace():
         return None
     return Edit(start, end)
