@@ -28,6 +28,12 @@ SHAPES = {
     ),
     "fenced code inside an item": b"- [A](https://a.example/)\n\n  ~~~\n  [B](https://b.example/)\n  ~~~\n",
     "a list in a block quote in an empty item": (b"-\n  > - [A](https://a.example/)\n"),
+    # An inline HTML comment runs to the first `-->`, across lines: no links in it.
+    "links inside an inline comment": (
+        b"Text <!-- a [A](https://a.example/)\n[B](https://b.example/) --> [C](https://c.example/)\n"
+    ),
+    "an unclosed inline comment is text": b"Text <!-- [A](https://a.example/)\n",
+    "short comments": b"Text <!--> [A](https://a.example/) <!---> [B](https://b.example/)\n",
     # GFM ignores a body row's cells beyond the header's.
     "excess cells of a table row": (
         b"| Title |\n| --- |\n| [A](https://a.example/) | [B](https://b.example/) |\n"

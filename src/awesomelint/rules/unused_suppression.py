@@ -12,8 +12,9 @@ Good:
     - [A paper](https://arxiv.org/abs/2302.12461)
 
 Fix: unsafe; deletes the comment (none when that would change what the rest of its line is:
-a comment that opens a line or a list item with text after it, or one between two
-characters).
+a comment that opens a line or a list item with text after it, one between two
+characters, or a line whose deletion would put a heading underline or table delimiter row
+under a line of text).
 """
 
 from __future__ import annotations
@@ -29,8 +30,21 @@ from awesomelint.rules._base import Context, NoOptions, Rule
 # Indentation, block quote markers and list markers: what may come before a block's start.
 _BLOCK_PREFIX = re.compile(r"[ \t>]*(?:(?:[*+\-]|\d{1,9}[.)])[ \t]+[ \t>]*)*")
 
+_UNDERLINE = re.compile(r"[ \t|:=\-]*[=\-][ \t|:=\-]*")
+
 FACTS_KEY = "awesomelint.directive-use"
 """The engine passes (directives, indexes of the used ones) under this key."""
+
+
+def _joins(text: str, line_start: int, line_end: int) -> bool:
+    """Whether deleting the line brings a line of dashes, equals signs or table delimiters
+    right under a line of text: a heading or a table would appear."""
+    if line_start == 0 or line_end >= len(text):
+        return False
+    previous = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    next_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1 : len(text) if next_end == -1 else next_end]
+    return bool(previous.strip()) and _UNDERLINE.fullmatch(following) is not None
 
 
 def _removal(doc: Document, directive: Directive) -> Edit | None:
@@ -47,6 +61,8 @@ def _removal(doc: Document, directive: Directive) -> Edit | None:
     if _BLOCK_PREFIX.fullmatch(before) is not None and after.strip():
         return None
     if not before.strip():
+        if _joins(text, line_start, line_end):
+            return None
         return Edit(line_start, min(line_end + 1, len(text)))
     if not before[-1].isspace() and after and not after[0].isspace():
         return None
