@@ -149,7 +149,8 @@ def located_destinations(parsed: ParsedDocument) -> Counter[str] | None:
     for link in parsed.document.links:
         if link.kind is LinkKind.HTML:
             continue
-        url = _REFERENCES.normalizeLink(unescapeAll(link.url))
+        # markdown-it reads NUL as U+FFFD before it parses.
+        url = _REFERENCES.normalizeLink(unescapeAll(link.url.replace("\x00", "\ufffd")))
         if not _REFERENCES.validateLink(url):
             return None
         found[url] += 1

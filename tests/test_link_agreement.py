@@ -16,6 +16,9 @@ SHAPES = {
         b"\xef\xbb\xbf---\n---\n- [Sparse](https://arxiv.org/abs/2301.01234)\n"
         b"  [Sparse](https://example.org/forum?id=\x7f)\n"
     ),
+    # markdown-it reads NUL as U+FFFD: it does not end a destination (past the first 8 KB,
+    # where a NUL byte does not make the file binary).
+    "NUL in a destination": b"- x\n" * 3000 + b"- [A](https://a.example/\x00x)\n",
     "DEL in a destination": b"- [A](https://a.example/\x7fx)\n",
     "backslash before a space ends a destination": b"- [A](https://a.example/b\\ )\n",
     "backslash takes any character along": b"- [A](https://a.example/\\q(x)\n",

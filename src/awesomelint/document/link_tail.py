@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 # A destination with no parentheses, escapes, spaces or controls: the common case, in one match.
-_PLAIN_DESTINATION = re.compile(r"[^ \x00-\x1f\x7f()\\]*")
+_PLAIN_DESTINATION = re.compile(r"[^ \x01-\x1f\x7f()\\]*")
 WHITESPACE = " \t\n"
 MAX_PAREN_DEPTH = 32
 """Parentheses nested deeper than this end a destination, as in markdown-it (and cmark): an
@@ -26,8 +26,9 @@ def _skip_space(text: str, pos: int, end: int) -> int:
 
 
 def _ends_destination(ch: str) -> bool:
-    """A space or an ASCII control character (DEL too) ends a destination."""
-    return ch <= " " or ch == "\x7f"
+    """A space or an ASCII control character (DEL too) ends a destination; NUL does not,
+    since markdown-it reads it as U+FFFD."""
+    return (ch <= " " and ch != "\x00") or ch == "\x7f"
 
 
 def _parse_destination(text: str, pos: int, end: int) -> tuple[int, int, int] | None:

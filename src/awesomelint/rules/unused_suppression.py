@@ -47,6 +47,12 @@ def _joins(text: str, line_start: int, line_end: int) -> bool:
     return bool(previous.strip()) and _UNDERLINE.fullmatch(following) is not None
 
 
+def _joining(ch: str) -> bool:
+    """A character that deleting the comment next to it could join to another; the end of
+    another tag or comment joins nothing."""
+    return not ch.isspace() and ch != ">"
+
+
 def _removal(doc: Document, directive: Directive) -> Edit | None:
     """Deleting the comment: its whole line when it is alone there, else just the comment
     otherwise. None when deleting it would change what the rest of the line is: a comment
@@ -64,7 +70,7 @@ def _removal(doc: Document, directive: Directive) -> Edit | None:
         if _joins(text, line_start, line_end):
             return None
         return Edit(line_start, min(line_end + 1, len(text)))
-    if not before[-1].isspace() and after and not after[0].isspace():
+    if _joining(before[-1]) and after and _joining(after[0]) and after[0] != "<":
         return None
     return Edit(start, end)
 
