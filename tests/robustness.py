@@ -14,10 +14,14 @@ from collections import Counter
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import unescapeAll
+from markdown_it.token import Token
 
 from awesomelint.diagnostics import Finding
+from awesomelint.document.frontmatter import blank_out
+from awesomelint.document.model import LinkKind
 from awesomelint.document.parse import ParsedDocument, parse_source
-from awesomelint.document.source import decode
+from awesomelint.document.source import Source, decode
 from awesomelint.engine import check_documents
 from awesomelint.errors import InputError
 from awesomelint.fixing.fixer import fix_document, verify
@@ -89,9 +93,65 @@ def fix_input(data: bytes) -> ParsedDocument | None:
     first = fix_document(parsed, ALL_RULES, unsafe=True, facts=FACTS_OFFLINE)
     fixed = first.parsed
     text = fixed.document.text
-    reparsed = parse_source(decode(text.encode("utf-8"), PATH))
+    # Read back as `fix` writes it: the file's own BOM and newlines around the text.
+    doc = fixed.document
+    written = Source(PATH, text, doc.newline, doc.bom, doc.encoding).encode(text)
+    reparsed = parse_source(decode(written, PATH))
     assert reparsed.document.text == text
     second = fix_document(reparsed, ALL_RULES, unsafe=True, facts=FACTS_OFFLINE)
     assert second.parsed.document.text == text, "fix(fix(x)) != fix(x)"
     assert_keeps_links(parsed, fixed, list(first.applied))
     return fixed
+
+
+def _walk(tokens: list[Token]) -> list[Token]:
+    found: list[Token] = []
+    for token in tokens:
+        found.append(token)
+        found.extend(_walk(token.children or []))
+    return found
+
+
+def _autolink_email(tokens: list[Token], index: int) -> bool:
+    """markdown-it's `<name@host>`, which the model does not count as a link."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (
+        token.markup == "autolink"
+        and following is not None
+        and following.type == "text"
+        and ":" not in following.content
+    )
+
+
+def markdown_it_destinations(parsed: ParsedDocument) -> Counter[str]:
+    """The link and image destinations markdown-it's own inline parse finds, front matter left
+    out as the model leaves it out."""
+    document = parsed.document
+    text = document.text
+    if document.front_matter is not None:
+        text = blank_out(text, document.front_matter)
+    tokens = _walk(_REFERENCES.parse(text))
+    found: Counter[str] = Counter()
+    for index, token in enumerate(tokens):
+        if token.type == "link_open" and not _autolink_email(tokens, index):
+            found[str(token.attrs["href"])] += 1
+        elif token.type == "image":
+            found[str(token.attrs["src"])] += 1
+    return found
+
+
+def located_destinations(parsed: ParsedDocument) -> Counter[str] | None:
+    """The model's Markdown link destinations, normalised as markdown-it normalises them; None
+    when one of them is a destination markdown-it refuses to link (`javascript:`...), whose
+    text markdown-it then reads as plain text."""
+    found: Counter[str] = Counter()
+    for link in parsed.document.links:
+        if link.kind is LinkKind.HTML:
+            continue
+        # markdown-it reads NUL as U+FFFD before it parses.
+        url = _REFERENCES.normalizeLink(unescapeAll(link.url.replace("\x00", "\ufffd")))
+        if not _REFERENCES.validateLink(url):
+            return None
+        found[url] += 1
+    return found

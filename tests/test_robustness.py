@@ -1,4 +1,5 @@
-"""No input crashes awesomelint, and fixing any input settles without losing a link.
+"""No input crashes awesomelint, fixing any input settles without losing a link, and the
+links the model finds in any input are the links markdown-it's own inline parse finds.
 
 Property tests over generated list-shaped Markdown (`tests/list_shapes.py`) and over mutated
 lines of the real lists in `../shared/corpus` (read in memory, never copied). The default run
@@ -13,12 +14,17 @@ import functools
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 
 from tests import list_shapes
-from tests.robustness import check_input, fix_input
+from tests.robustness import (
+    check_input,
+    fix_input,
+    located_destinations,
+    markdown_it_destinations,
+    read_input,
+)
 
 ROOT = Path(__file__).parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -31,6 +37,12 @@ _SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow]
 @given(list_shapes.documents())
 def test_check_never_raises(data: bytes) -> None:
     check_input(data)
+
+
+@_SETTINGS
+@given(list_shapes.documents())
+def test_fix_settles_and_keeps_every_link(data: bytes) -> None:
+    fix_input(data)
 
 
 @functools.cache
@@ -80,15 +92,16 @@ def test_mutated_real_lines_check_and_fix(data: bytes) -> None:
     fix_input(data)
 
 
-_MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-
-
-def _markdown_it_destinations(text: str) -> list[str]:
-    found = []
-    for token in _MD.parse(text):
-        for child in token.children or []:
-            if child.type == "link_open":
-                found.append(str(child.attrs["href"]))
-            elif child.type == "image":
-                found.append(str(child.attrs["src"]))
-    return found
+@_SETTINGS
+@given(
+    st.one_of(list_shapes.documents(), corpus_documents())
+    if CORPUS.is_dir()
+    else list_shapes.documents()
+)
+def test_links_are_the_links_markdown_it_sees(data: bytes) -> None:
+    parsed = read_input(data)
+    if parsed is None:
+        return
+    located = located_destinations(parsed)
+    assume(located is not None)
+    assert located == markdown_it_destinations(parsed)

@@ -37,27 +37,32 @@ class Directive:
 
 
 def parse_directives(doc: Document) -> list[Directive]:
+    """The directives, in order: HTML comments that open with `awesomelint-`. A comment runs
+    from its `<!--` to the first `-->`, so a directive written inside another, still open
+    comment is only that comment's text."""
     if "awesomelint-" not in doc.text:
         return []
     text = doc.text
     code_starts = [span.start for span in doc.code_spans]
     found = []
-    match = _DIRECTIVE_START.search(text)
-    while match is not None:
-        close = text.find("-->", match.end())
+    start = text.find("<!--")
+    while start != -1:
+        index = bisect.bisect_right(code_starts, start) - 1
+        if index >= 0 and doc.code_spans[index].contains(start):
+            start = text.find("<!--", start + 4)
+            continue
+        close = text.find("-->", start + 4)
         if close == -1:
-            break  # no later directive is closed either
+            break  # no later comment is closed either
         end = close + 3
-        index = bisect.bisect_right(code_starts, match.start()) - 1
-        if not (index >= 0 and doc.code_spans[index].contains(match.start())):
+        match = _DIRECTIVE_START.match(text, start, close)
+        if match is not None:
             args = text[match.end() : close]
             selectors = tuple(s for s in _SPLIT.split(args.strip()) if s)
-            line = doc.position(match.start())[0]
+            line = doc.position(start)[0]
             end_line = doc.position(end)[0]
-            found.append(
-                Directive(match["kind"], selectors, Span(match.start(), end), line, end_line)
-            )
-        match = _DIRECTIVE_START.search(text, end)
+            found.append(Directive(match["kind"], selectors, Span(start, end), line, end_line))
+        start = text.find("<!--", end)
     return found
 
 

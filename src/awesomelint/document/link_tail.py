@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 
 # A destination with no parentheses, escapes, spaces or controls: the common case, in one match.
-_PLAIN_DESTINATION = re.compile(r"[^ \x00-\x1f()\\]*")
-_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_PLAIN_DESTINATION = re.compile(r"[^ \x01-\x1f\x7f()\\]*")
 WHITESPACE = " \t\n"
 MAX_PAREN_DEPTH = 32
 """Parentheses nested deeper than this end a destination, as in markdown-it (and cmark): an
@@ -24,6 +23,12 @@ def _skip_space(text: str, pos: int, end: int) -> int:
             newline_seen = True
         pos += 1
     return pos
+
+
+def _ends_destination(ch: str) -> bool:
+    """A space or an ASCII control character (DEL too) ends a destination; NUL does not,
+    since markdown-it reads it as U+FFFD."""
+    return (ch <= " " and ch != "\x00") or ch == "\x7f"
 
 
 def _parse_destination(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
@@ -43,16 +48,20 @@ def _parse_destination(text: str, pos: int, end: int) -> tuple[int, int, int] | 
         return None
     fast = _PLAIN_DESTINATION.match(text, pos, end)
     q = fast.end() if fast is not None else pos
-    if q >= end or text[q] == ")" or text[q] <= " ":
+    if q >= end or text[q] == ")" or _ends_destination(text[q]):
         return pos, q, q
     q = pos
     depth = 0
     while q < end:
         ch = text[q]
-        if ch == "\\" and q + 1 < end and text[q + 1] in _ASCII_PUNCT:
+        if ch == "\\" and q + 1 < end:
+            # As markdown-it reads it: a backslash takes the next character along, but a
+            # backslash before a space ends the destination.
+            if text[q + 1] == " ":
+                break
             q += 2
             continue
-        if ch <= " ":
+        if _ends_destination(ch):
             break
         if ch == "(":
             depth += 1

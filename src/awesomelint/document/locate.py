@@ -16,7 +16,7 @@ from awesomelint.document.link_tail import parse_inline_tail
 
 _SPECIAL = re.compile(r"[\\`\[\]<]")
 _BACKTICKS = re.compile(r"`+")
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\x00-\x20]*)>")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\x01-\x20]*)>")
 _EMAIL_AUTOLINK = re.compile(r"<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9.\-]+>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>")
 _HTML_URL_ATTR = re.compile(
@@ -55,6 +55,12 @@ class InlineScan:
     """Inner spans of `[...]` that are plain text, not links."""
     code_spans: list[tuple[int, int]] = dc.field(default_factory=list)
     problems: list[Problem] = dc.field(default_factory=list)
+
+    def extend(self, other: InlineScan) -> None:
+        self.links.extend(other.links)
+        self.brackets.extend(other.brackets)
+        self.code_spans.extend(other.code_spans)
+        self.problems.extend(other.problems)
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -171,6 +177,8 @@ class _Scanner:
         self._runs: _BacktickRuns | None = None
         self._line: tuple[int, int] = (end, end)
         """The last line end found, and where the search for it started."""
+        self._last_close: int | None = None
+        """Where the region's last `-->` starts (-1: none), once a comment is seen."""
         self._markers: dict[int, int] = {}
         """Line end -> start of the line's last `](` or `(http`, -1 if none."""
 
@@ -200,7 +208,10 @@ class _Scanner:
                     self._runs = _BacktickRuns(text, self.start, end)
                 pos = _scan_code_span(text, i, end, self.scan, self._runs)
             elif ch == "<":
-                pos = _scan_angle(text, i, end, self.scan)
+                if text.startswith("<!--", i):
+                    pos = self._skip_comment(i)
+                else:
+                    pos = _scan_angle(text, i, end, self.scan)
             elif ch == "[":
                 image = i > self.start and text[i - 1] == "!"
                 self.openers.append([i, image, True])
@@ -209,6 +220,19 @@ class _Scanner:
                 pos = self._close_bracket(i)
         self._report_unclosed_openers()
         return self.scan
+
+    def _skip_comment(self, i: int) -> int:
+        """Past an HTML comment at `i` (`<!-->`, `<!--->` or up to the first `-->`): no
+        links in it. An unclosed one is text."""
+        text = self.text
+        for short in ("<!-->", "<!--->"):
+            if text.startswith(short, i):
+                return i + len(short)
+        if self._last_close is None:
+            self._last_close = text.rfind("-->", self.start, self.end)
+        if self._last_close < i + 4:
+            return i + 1
+        return text.find("-->", i + 4, self.end) + 3
 
     def _close_bracket(self, i: int) -> int:
         text, end = self.text, self.end

@@ -37,7 +37,7 @@ from awesomelint.document.model import (
 from awesomelint.document.references import drop_definitions, find_definitions
 from awesomelint.document.rows import row_entry
 from awesomelint.document.source import Source, decode
-from awesomelint.document.tables import split_cells
+from awesomelint.document.tables import quote_depth, row_cells
 from awesomelint.document.titles import find_title
 from awesomelint.errors import ParseCrashed
 
@@ -230,6 +230,8 @@ class _Walker:
             marker_text = marker.group(0)
             marker_start = line_start + len(marker_text) - len(marker_text.lstrip(" \t>"))
         own_end = content_start
+        regions: list[tuple[str, Span]] = []
+        """The item's own blocks before its sub-list, by token type: what is inline text."""
         children: list[Entry] = []
         level = opening.level
         i += 1
@@ -246,6 +248,11 @@ class _Walker:
             if token.map is not None and not children:
                 if token.type in ("fence", "code_block"):
                     self.code_spans.append(self._block_span(token))
+                elif token.type == "inline":
+                    start, end = self._inline_bounds(token)
+                    regions.append(("inline", Span(max(start, content_start), end)))
+                elif token.type == "html_block":
+                    regions.append(("html", self._block_span(token)))
                 own_end = max(own_end, self._block_span(token).end)
             elif token.map is not None:
                 self._other_block(token)
@@ -257,6 +264,8 @@ class _Walker:
             # has an empty span where it ends.
             end = held[-1].end if held else item_span.end
             content = Span(content_start if held else end, end)
+            if held:
+                regions.append(("inline", content))
         entry = self._entry(
             EntryKind.LIST_ITEM,
             Span(marker_start, item_span.end),
@@ -264,8 +273,25 @@ class _Walker:
             depth,
             opening.info + opening.markup,
             tuple(children),
+            regions,
         )
         return entry, i + 1
+
+    def _scan_regions(self, regions: Sequence[tuple[str, Span]]) -> tuple[InlineScan, list[Link]]:
+        """Scan an item's blocks one by one: text in an HTML block or a code block inside
+        an item is no inline Markdown, as markdown-it reads it."""
+        scan = InlineScan()
+        links: list[Link] = []
+        for kind, span in regions:
+            if kind == "inline":
+                part, part_links = self._scan(span.start, span.end)
+            else:
+                part = scan_html_block(self.text, span.start, span.end)
+                part_links = [entry_text.make_link(self.text, raw) for raw in part.links]
+                self.links.extend(part_links)
+            scan.extend(part)
+            links.extend(part_links)
+        return scan, links
 
     def _entry(
         self,
@@ -275,8 +301,9 @@ class _Walker:
         depth: int,
         marker: str,
         children: tuple[Entry, ...],
+        regions: Sequence[tuple[str, Span]],
     ) -> Entry:
-        scan, links = self._scan(content.start, content.end)
+        scan, links = self._scan_regions(regions)
         tags = entry_text.collect_tags(self.text, links, scan, content)
         badges = link_roles.badge_indexes(links)
         title_span = find_title(self.text, content, links, scan.brackets)
@@ -312,6 +339,7 @@ class _Walker:
         header: list[str] = []
         entries: list[Entry] = []
         in_head = False
+        quotes = quote_depth(self.text, self._block_span(tokens[i]).start)
         i += 1
         while not (tokens[i].type == "table_close" and tokens[i].level == nesting):
             token = tokens[i]
@@ -321,7 +349,9 @@ class _Walker:
                 in_head = False
             elif token.type == "tr_open" and token.map is not None:
                 self.line = token.map[0]
-                row = self._row_cells(token.map[0])
+                row = self._row_cells(token.map[0], quotes)
+                if header:
+                    row = row[: len(header)]  # GFM ignores a body row's excess cells
                 if in_head:
                     header = [entry_text.plain(self.text[a:b]).casefold() for a, b in row]
                     for a, b in row:
@@ -331,8 +361,8 @@ class _Walker:
             i += 1
         return entries, i + 1
 
-    def _row_cells(self, line: int) -> list[tuple[int, int]]:
-        return split_cells(self.text, self.lines.line_start(line), self.lines.line_end(line))
+    def _row_cells(self, line: int, quotes: int) -> list[tuple[int, int]]:
+        return row_cells(self.text, self.lines.line_start(line), self.lines.line_end(line), quotes)
 
 
 def parse_source(source: Source) -> ParsedDocument:

@@ -25,6 +25,7 @@ _DATE = re.compile(
 
 
 _QUOTE_MARKER = re.compile(r"[ \t]*>")
+_QUOTE_MARKERS = re.compile(r"(?:[ \t]*>)*")
 # What markdown-it trims from a table line and from each cell (CommonMark's whitespace).
 _TRIM = frozenset(" \t\v\f\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | frozenset(
     map(chr, range(0x2000, 0x200B))
@@ -73,6 +74,19 @@ def split_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if cells and bounds[-2] == end - 1 and end > start:
         cells.pop()
     return cells
+
+
+def quote_depth(text: str, line_start: int) -> int:
+    """How many block quote markers open the line (a table's header line: its depth)."""
+    prefix = _QUOTE_MARKERS.match(text, line_start)
+    return 0 if prefix is None else prefix.group(0).count(">")
+
+
+def row_cells(text: str, line_start: int, line_end: int, quotes: int) -> list[tuple[int, int]]:
+    """The cells of the table line text[line_start:line_end] in `quotes` block quotes. A row
+    of a lone pipe has no cells: GFM reads it as a row of empty ones, here one at its end."""
+    start, end = row_content(text, line_start, line_end, quotes)
+    return split_cells(text, start, end) or [(end, end)]
 
 
 def column(header: Sequence[str], names: Sequence[str], *, default: int) -> int:

@@ -11,11 +11,15 @@ Bad:
 Good:
     - [A paper](https://arxiv.org/abs/2302.12461)
 
-Fix: unsafe; deletes the comment.
+Fix: unsafe; deletes the comment (none when that would change what the rest of its line is:
+a comment that opens a line or a list item with text after it, one between two
+characters, or a line whose deletion would put a heading underline or table delimiter row
+under a line of text).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from awesomelint.diagnostics import Applicability, Edit, Finding, Fix, Severity
@@ -23,18 +27,51 @@ from awesomelint.directives import Directive
 from awesomelint.document.model import Document
 from awesomelint.rules._base import Context, NoOptions, Rule
 
+# Indentation, block quote markers and list markers: what may come before a block's start.
+_BLOCK_PREFIX = re.compile(r"[ \t>]*(?:(?:[*+\-]|\d{1,9}[.)])[ \t]+[ \t>]*)*")
+
+_UNDERLINE = re.compile(r"[ \t|:=\-]*[=\-][ \t|:=\-]*")
+
 FACTS_KEY = "awesomelint.directive-use"
 """The engine passes (directives, indexes of the used ones) under this key."""
 
 
-def _removal(doc: Document, directive: Directive) -> Edit:
+def _joins(text: str, line_start: int, line_end: int) -> bool:
+    """Whether deleting the line brings a line of dashes, equals signs or table delimiters
+    right under a line of text: a heading or a table would appear."""
+    if line_start == 0 or line_end >= len(text):
+        return False
+    previous = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    next_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1 : len(text) if next_end == -1 else next_end]
+    return bool(previous.strip()) and _UNDERLINE.fullmatch(following) is not None
+
+
+def _joining(ch: str) -> bool:
+    """A character that deleting the comment next to it could join to another; the end of
+    another tag or comment joins nothing."""
+    return not ch.isspace() and ch != ">"
+
+
+def _removal(doc: Document, directive: Directive) -> Edit | None:
+    """Deleting the comment: its whole line when it is alone there, else just the comment
+    otherwise. None when deleting it would change what the rest of the line is: a comment
+    that opens a line (or a list item or a quote) makes that line an HTML block, and one between two characters keeps
+    them apart (`[text]<!-- -->(url)` is no link)."""
     text = doc.text
     start, end = directive.span.start, directive.span.end
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
-    if not text[line_start:start].strip() and not text[end:line_end].strip():
+    before, after = text[line_start:start], text[end:line_end]
+    if _BLOCK_PREFIX.fullmatch(before) is not None and after.strip():
+        return None
+    if not before.strip():
+        if _joins(text, line_start, line_end):
+            return None
         return Edit(line_start, min(line_end + 1, len(text)))
+    if _joining(before[-1]) and after and _joining(after[0]) and after[0] != "<":
+        return None
     return Edit(start, end)
 
 
@@ -46,7 +83,8 @@ def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for index, directive in enumerate(directives):
         if directive.kind == "enable" or index in used:
             continue
-        fix = Fix((_removal(doc, directive),), Applicability.UNSAFE)
+        removal = _removal(doc, directive)
+        fix = None if removal is None else Fix((removal,), Applicability.UNSAFE)
         yield ctx.finding(
             directive.span, f"awesomelint-{directive.kind} suppresses nothing", fix=fix
         )

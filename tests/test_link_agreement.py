@@ -1,0 +1,58 @@
+"""The links the model finds are the links markdown-it's own inline parse finds.
+
+Each case is a shape the property test in `tests/test_robustness.py` found the two disagreeing
+on, written out so that it stays fixed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.robustness import located_destinations, markdown_it_destinations, read_input
+
+SHAPES = {
+    # A DEL (an ASCII control character) ends a destination: no link, as with a space.
+    "control character in a destination": (
+        b"\xef\xbb\xbf---\n---\n- [Sparse](https://arxiv.org/abs/2301.01234)\n"
+        b"  [Sparse](https://example.org/forum?id=\x7f)\n"
+    ),
+    # markdown-it reads NUL as U+FFFD: it does not end a destination (past the first 8 KB,
+    # where a NUL byte does not make the file binary).
+    "NUL in a destination": b"- x\n" * 3000 + b"- [A](https://a.example/\x00x)\n",
+    "DEL in a destination": b"- [A](https://a.example/\x7fx)\n",
+    "backslash before a space ends a destination": b"- [A](https://a.example/b\\ )\n",
+    "backslash takes any character along": b"- [A](https://a.example/\\q(x)\n",
+    # An HTML block inside an item runs to the next blank line: no Markdown link in it.
+    "HTML block inside an item": (
+        b"- <img src='https://a.example/i.png' width=\"20\">\n  [A](https://a.example/)\n"
+    ),
+    "HTML block after an item's text": (
+        b"- [A](https://a.example/)\n\n  <div>\n  [B](https://b.example/)\n  </div>\n"
+    ),
+    "fenced code inside an item": b"- [A](https://a.example/)\n\n  ~~~\n  [B](https://b.example/)\n  ~~~\n",
+    "a list in a block quote in an empty item": (b"-\n  > - [A](https://a.example/)\n"),
+    # An inline HTML comment runs to the first `-->`, across lines: no links in it.
+    "links inside an inline comment": (
+        b"Text <!-- a [A](https://a.example/)\n[B](https://b.example/) --> [C](https://c.example/)\n"
+    ),
+    "an unclosed inline comment is text": b"Text <!-- [A](https://a.example/)\n",
+    "short comments": b"Text <!--> [A](https://a.example/) <!---> [B](https://b.example/)\n",
+    # GFM ignores a body row's cells beyond the header's.
+    "excess cells of a table row": (
+        b"| Title |\n| --- |\n| [A](https://a.example/) | [B](https://b.example/) |\n"
+    ),
+    "excess cells after a header line that opens with a space": (
+        b" | Title|\n|---|\n[A](https://a.example/) | [B](https://b.example/)|\n"
+    ),
+    "excess cells of a table in a block quote": (
+        b"> | Title |\n> | --- |\n> | [A](https://a.example/) | [B](https://b.example/) |\n"
+    ),
+    "a row of a lone pipe": b"\xef\xbb\xbf|Title|\n|---|\n|\n",
+}
+
+
+@pytest.mark.parametrize("data", SHAPES.values(), ids=SHAPES.keys())
+def test_links_agree_with_markdown_it(data: bytes) -> None:
+    parsed = read_input(data)
+    assert parsed is not None
+    assert located_destinations(parsed) == markdown_it_destinations(parsed)
