@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
 
-from awesomelint.knowledge.urls import canonical_url
+from awesomelint.knowledge.url_forms import ArxivForm, Preferences, rewrite_url
 
 ROOT = Path(__file__).parent.parent
 FOLDERS = (ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "seeds")
@@ -169,10 +169,15 @@ def _excused(run: Run, name: str) -> tuple[set[str], dict[str, str]]:
 
 
 def _kept(new: str, after: Counter[str]) -> bool:
-    """The rewritten destination is in the fixed file, or its canonical form is (a second
-    pass may have made it canonical)."""
-    canonical = canonical_url(new)
-    return bool(after[new] or (canonical is not None and after[_normal(canonical)]))
+    """The rewritten destination is in the fixed file, or its canonical form is under one of
+    the arXiv forms a list may keep (a second pass may have made it canonical)."""
+    if after[new]:
+        return True
+    for form in (ArxivForm.ABS, ArxivForm.PDF, None):
+        rewrite = rewrite_url(new, Preferences(arxiv_form=form))
+        if rewrite is not None and after[_normal(rewrite.url)]:
+            return True
+    return False
 
 
 def test_fix_loses_no_link(run: Run) -> None:
