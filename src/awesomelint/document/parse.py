@@ -36,6 +36,7 @@ from awesomelint.document.model import (
 )
 from awesomelint.document.references import drop_definitions, find_definitions
 from awesomelint.document.rows import row_entry
+from awesomelint.document.sections import SectionBuilder
 from awesomelint.document.source import Source, decode
 from awesomelint.document.tables import quote_depth, row_cells
 from awesomelint.document.titles import find_title
@@ -60,36 +61,6 @@ class ParsedDocument:
     """Link syntax that did not parse, for the malformed-link rule."""
 
 
-@dc.dataclass(slots=True)
-class _SectionBuilder:
-    title: str
-    level: int
-    heading_span: Span | None
-    start: int
-    entries: list[Entry] = dc.field(default_factory=list)
-    children: list[_SectionBuilder] = dc.field(default_factory=list)
-    end: int = 0
-
-    def build(self) -> Section:
-        entries = tuple(self.entries)
-        return Section(
-            title=self.title,
-            level=self.level,
-            heading_span=self.heading_span,
-            span=Span(self.start, self.end),
-            entries=entries,
-            subsections=tuple(child.build() for child in self.children),
-            is_toc=_is_toc(entries),
-        )
-
-
-def _is_toc(entries: Sequence[Entry]) -> bool:
-    items = [item for entry in entries for item in entry.walk()]
-    return bool(items) and all(
-        item.primary is not None and item.primary.url.startswith("#") for item in items
-    )
-
-
 class _Walker:
     def __init__(
         self,
@@ -105,8 +76,8 @@ class _Walker:
         self.links: list[Link] = []
         self.code_spans: list[Span] = []
         self.problems: list[Problem] = []
-        self.root = _SectionBuilder("", 0, None, 0)
-        self.stack: list[_SectionBuilder] = [self.root]
+        self.root = SectionBuilder("", 0, None, 0)
+        self.stack: list[SectionBuilder] = [self.root]
         self.line: int | None = None
         """The 0-based line of the block or item being read: where a crash is reported."""
         self._ends: dict[tuple[int, int], int] = {}
@@ -176,7 +147,7 @@ class _Walker:
         level = int(token.tag[1])
         while self.stack[-1].level >= level:
             self.stack.pop().end = span.start
-        builder = _SectionBuilder(inline.content.strip(), level, span, span.start)
+        builder = SectionBuilder(inline.content.strip(), level, span, span.start)
         self.stack[-1].children.append(builder)
         self.stack.append(builder)
         if inline.content:
