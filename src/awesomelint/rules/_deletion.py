@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 
 from awesomelint.diagnostics import Applicability, Edit, Fix
 from awesomelint.document.model import Document, Entry, Span
@@ -29,6 +30,25 @@ def entry_lines(doc: Document, entry: Entry) -> Edit:
     return Edit(start, end, "")
 
 
+_ITEM = re.compile(r"[ \t>]*(?:[*+\-]|\d{1,9}[.)])(?:[ \t]|$)")
+_UNDERLINE = re.compile(r"[ \t>|:=\-]*[=\-][ \t>|:=\-]*")
+
+
+def underlines_text(text: str, start: int, end: int) -> bool:
+    """Whether deleting the lines text[start:end] brings a line of dashes, equals signs or
+    table delimiters right under a line of paragraph text: a heading or a table would appear."""
+    if start == 0 or end >= len(text):
+        return False
+    previous = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
+    next_end = text.find("\n", end)
+    following = text[end : len(text) if next_end == -1 else next_end]
+    return (
+        bool(previous.strip(" \t>"))
+        and _ITEM.match(previous) is None
+        and _UNDERLINE.fullmatch(following) is not None
+    )
+
+
 def _inside(span: Span, edit: Edit) -> bool:
     return edit.start <= span.start and span.end <= edit.end
 
@@ -39,6 +59,8 @@ def deletion_fix(doc: Document, entry: Entry) -> Fix | None:
     A reference definition in the entry goes with it only when no link outside uses it.
     """
     edit = entry_lines(doc, entry)
+    if underlines_text(doc.text, edit.start, edit.end):
+        return None
     definitions = [d for d in doc.definitions if _inside(d.span, edit)]
     if definitions and any(
         _inside(link.url_span, edit) and not _inside(link.span, edit) for link in doc.links
