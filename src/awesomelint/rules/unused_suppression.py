@@ -30,6 +30,10 @@ from awesomelint.rules._base import Context, NoOptions, Rule
 # Indentation, block quote markers and list markers: what may come before a block's start.
 _BLOCK_PREFIX = re.compile(r"[ \t>]*(?:(?:[*+\-]|\d{1,9}[.)])[ \t]+[ \t>]*)*")
 
+_LONE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>\s*")
+"""A tag alone on a line: an HTML block (CommonMark's seventh kind), where with a comment
+beside it the line was text."""
+
 _UNDERLINE = re.compile(r"[ \t|:=\-]*[=\-][ \t|:=\-]*")
 
 FACTS_KEY = "awesomelint.directive-use"
@@ -53,11 +57,18 @@ def _joining(ch: str) -> bool:
     return not ch.isspace() and ch != ">"
 
 
+def _prefix_end(before: str) -> int:
+    match = _BLOCK_PREFIX.match(before)
+    return match.end() if match else 0
+
+
 def _removal(doc: Document, directive: Directive) -> Edit | None:
     """Deleting the comment: its whole line when it is alone there, else just the comment
     otherwise. None when deleting it would change what the rest of the line is: a comment
-    that opens a line (or a list item or a quote) makes that line an HTML block, and one between two characters keeps
-    them apart (`[text]<!-- -->(url)` is no link)."""
+    that opens a line (or a list item or a quote) makes that line an HTML block, one between
+    two characters keeps
+    them apart (`[text]<!-- -->(url)` is no link), and a tag left alone on its line
+    (`<br> <!-- -->`) would make the line an HTML block."""
     text = doc.text
     start, end = directive.span.start, directive.span.end
     line_start = text.rfind("\n", 0, start) + 1
@@ -65,6 +76,9 @@ def _removal(doc: Document, directive: Directive) -> Edit | None:
     line_end = len(text) if line_end == -1 else line_end
     before, after = text[line_start:start], text[end:line_end]
     if _BLOCK_PREFIX.fullmatch(before) is not None and after.strip():
+        return None
+    rest = (before + after)[_prefix_end(before) :]
+    if _LONE_TAG.fullmatch(rest) is not None:
         return None
     if not before.strip():
         if _joins(text, line_start, line_end):
