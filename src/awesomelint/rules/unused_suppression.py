@@ -66,9 +66,8 @@ def _removal(doc: Document, directive: Directive) -> Edit | None:
     """Deleting the comment: its whole line when it is alone there, else just the comment
     otherwise. None when deleting it would change what the rest of the line is: a comment
     that opens a line (or a list item or a quote) makes that line an HTML block, one between
-    two characters keeps
-    them apart (`[text]<!-- -->(url)` is no link), and a tag left alone on its line
-    (`<br> <!-- -->`) would make the line an HTML block."""
+    two characters keeps them apart (`[text]<!-- -->(url)` is no link), and a tag left alone
+    on its line (`<br> <!-- -->`) would make the line an HTML block."""
     text = doc.text
     start, end = directive.span.start, directive.span.end
     line_start = text.rfind("\n", 0, start) + 1
