@@ -145,8 +145,10 @@ class _Walker:
             drop_definitions(scan, self.definitions, start, end)
         links = [entry_text.make_link(self.text, raw) for raw in scan.links]
         self.links.extend(links)
-        self.code_spans.extend(Span(a, b) for a, b in scan.code_spans)
-        self.problems.extend(scan.problems)
+        if scan.code_spans:
+            self.code_spans.extend(Span(a, b) for a, b in scan.code_spans)
+        if scan.problems:
+            self.problems.extend(scan.problems)
         return scan, links
 
     # -- blocks ----------------------------------------------------------------------
@@ -286,8 +288,10 @@ class _Walker:
         tags = entry_text.collect_tags(self.text, links, scan, content)
         badges = link_roles.badge_indexes(links)
         title_span = find_title(self.text, content, links, scan.brackets)
-        tags.extend(entry_text.paren_tags(self.text, title_span))
-        tags.sort(key=lambda tag: tag.span.start)
+        in_title = entry_text.paren_tags(self.text, title_span)
+        if in_title:  # collect_tags gave them in order
+            tags.extend(in_title)
+            tags.sort(key=lambda tag: tag.span.start)
         title = (
             entry_text.plain(self.text[title_span.start : title_span.end])
             if title_span is not None
