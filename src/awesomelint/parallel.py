@@ -9,11 +9,9 @@ one core, when no network facts are gathered (they need every document before an
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from awesomelint.diagnostics import FileError, Finding
@@ -71,6 +69,9 @@ def check_files(
     """Every file's outcome, in the order of `files`, from `workers` processes: this one and a
     pool of the others. The pool takes files from the front; this process takes them from the
     back while the pool has not started them, so its own results need no pickling."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork: the workers inherit the imported rules instead of importing them again.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     args = (tuple(rules), settings, max_file_size)

@@ -42,6 +42,8 @@ from awesomelint.document.tables import quote_depth, row_cells
 from awesomelint.document.titles import find_title
 from awesomelint.errors import ParseCrashed
 
+_LIST_OPENERS = frozenset({"bullet_list_open", "ordered_list_open"})
+_CODE_BLOCKS = frozenset({"fence", "code_block"})
 _MARKER = re.compile(r"[ \t>]*(?:[*+\-]|\d{1,9}[.)])(?:[ \t]+|(?=\n)|$)")
 
 
@@ -114,8 +116,10 @@ class _Walker:
             drop_definitions(scan, self.definitions, start, end)
         links = [entry_text.make_link(self.text, raw) for raw in scan.links]
         self.links.extend(links)
-        self.code_spans.extend(Span(a, b) for a, b in scan.code_spans)
-        self.problems.extend(scan.problems)
+        if scan.code_spans:
+            self.code_spans.extend(Span(a, b) for a, b in scan.code_spans)
+        if scan.problems:
+            self.problems.extend(scan.problems)
         return scan, links
 
     # -- blocks ----------------------------------------------------------------------
@@ -180,12 +184,14 @@ class _Walker:
         nesting = tokens[i].level
         entries: list[Entry] = []
         i += 1
-        while not (tokens[i].type == close and tokens[i].level == nesting):
-            if tokens[i].type == "list_item_open":
+        token = tokens[i]
+        while not (token.type == close and token.level == nesting):
+            if token.type == "list_item_open":
                 entry, i = self._item(tokens, i, depth)
                 entries.append(entry)
             else:
                 i += 1
+            token = tokens[i]
         return entries, i + 1
 
     def _item(self, tokens: Sequence[Token], i: int, depth: int) -> tuple[Entry, int]:
@@ -206,28 +212,29 @@ class _Walker:
         children: list[Entry] = []
         level = opening.level
         i += 1
-        while not (tokens[i].type == "list_item_close" and tokens[i].level == level):
-            token = tokens[i]
-            if token.type in ("bullet_list_open", "ordered_list_open"):
+        token = tokens[i]
+        while not (token.type == "list_item_close" and token.level == level):
+            kind = token.type
+            if kind in _LIST_OPENERS:
                 nested, i = self._list(tokens, i, depth + 1)
                 children.extend(nested)
-                continue
-            if token.type == "table_open":
+            elif kind == "table_open":
                 rows, i = self._table(tokens, i)
                 children.extend(rows)
-                continue
-            if token.map is not None and not children:
-                if token.type in ("fence", "code_block"):
-                    self.code_spans.append(self._block_span(token))
-                elif token.type == "inline":
-                    start, end = self._inline_bounds(token)
-                    regions.append(("inline", Span(max(start, content_start), end)))
-                elif token.type == "html_block":
-                    regions.append(("html", self._block_span(token)))
-                own_end = max(own_end, self._block_span(token).end)
-            elif token.map is not None:
-                self._other_block(token)
-            i += 1
+            else:
+                if token.map is not None and not children:
+                    if kind in _CODE_BLOCKS:
+                        self.code_spans.append(self._block_span(token))
+                    elif kind == "inline":
+                        start, end = self._inline_bounds(token)
+                        regions.append(("inline", Span(max(start, content_start), end)))
+                    elif kind == "html_block":
+                        regions.append(("html", self._block_span(token)))
+                    own_end = max(own_end, self._block_span(token).end)
+                elif token.map is not None:
+                    self._other_block(token)
+                i += 1
+            token = tokens[i]
         content = Span(content_start, max(own_end, content_start))
         if content.end == content_start and not children:
             held = [d for d in self.definitions if content_start <= d.start < item_span.end]
@@ -278,8 +285,10 @@ class _Walker:
         tags = entry_text.collect_tags(self.text, links, scan, content)
         badges = link_roles.badge_indexes(links)
         title_span = find_title(self.text, content, links, scan.brackets)
-        tags.extend(entry_text.paren_tags(self.text, title_span))
-        tags.sort(key=lambda tag: tag.span.start)
+        in_title = entry_text.paren_tags(self.text, title_span)
+        if in_title:  # collect_tags gave them in order
+            tags.extend(in_title)
+            tags.sort(key=lambda tag: tag.span.start)
         title = (
             entry_text.plain(self.text[title_span.start : title_span.end])
             if title_span is not None

@@ -50,6 +50,11 @@ def written_date(doc: Document, entry: Entry) -> Month | None:
     """The first date written in the entry's text (a date column, a `[2024/06/07]` label)."""
     if entry.content_span.end - entry.content_span.start > 4000:
         return None  # not an entry a date order is read from
+    own = doc.text[entry.content_span.start : entry.content_span.end]
+    # Blanking link targets only takes matches away: a target is fenced by `(`, `<`, `"`,
+    # `>` or a space, never by a date's digits; so most entries need no blanking at all.
+    if _WRITTEN_DATE.search(own) is None:
+        return None
     m = _WRITTEN_DATE.search(_prose(doc, entry))
     if m is None or int(m["year"]) < FIRST_YEAR:
         return None

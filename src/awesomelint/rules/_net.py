@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from awesomelint.document.model import Document, Link
 from awesomelint.knowledge.urls import ArxivId, GitHubRepo, arxiv_from_url, github_from_url
-from awesomelint.net import ArxivRecord, GitHubRecord, NetFacts
 from awesomelint.rules._base import Context
+
+if TYPE_CHECKING:  # an offline run never imports the network layer's types
+    from awesomelint.net import ArxivRecord, GitHubRecord, NetFacts
 
 
 def net_facts(ctx: Context[Any]) -> NetFacts | None:
     """The gathered facts; None when offline, so the rule reports nothing."""
     facts = ctx.facts.get("net")
+    if facts is None:
+        return None
+    from awesomelint.net import NetFacts
+
     return facts if isinstance(facts, NetFacts) else None
 
 

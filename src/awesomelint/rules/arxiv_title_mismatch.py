@@ -22,7 +22,6 @@ Options:
 from __future__ import annotations
 
 import dataclasses as dc
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -94,6 +93,8 @@ def _similar(a: str, b: str, threshold: float) -> bool:
         overlap = len(words_a & words_b) / min(len(words_a), len(words_b))
         if overlap >= threshold:
             return True
+    import difflib  # only a run with arXiv titles to compare needs it
+
     return difflib.SequenceMatcher(None, a, b).ratio() >= threshold
 
 

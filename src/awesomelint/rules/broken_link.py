@@ -23,7 +23,6 @@ from collections.abc import Iterator
 
 from awesomelint.diagnostics import Finding
 from awesomelint.document.model import Document
-from awesomelint.net import LinkState
 from awesomelint.rules._base import Context, NoOptions, Rule
 from awesomelint.rules._net import net_facts
 
@@ -32,6 +31,8 @@ def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
     facts = net_facts(ctx)
     if facts is None:
         return
+    from awesomelint.net import LinkState
+
     for link in doc.links:
         status = facts.links.get(link.url.strip())
         if status is not None and status.state is LinkState.BROKEN:

@@ -21,7 +21,6 @@ from collections.abc import Iterator
 
 from awesomelint.diagnostics import Finding, Severity
 from awesomelint.document.model import Document
-from awesomelint.net import RepoStatus
 from awesomelint.rules._base import Context, NoOptions, Rule
 from awesomelint.rules._net import github_links, net_facts
 
@@ -30,6 +29,8 @@ def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
     facts = net_facts(ctx)
     if facts is None:
         return
+    from awesomelint.net import RepoStatus
+
     for link, _repo, record in github_links(doc, facts):
         if not record.archived:
             continue

@@ -23,7 +23,6 @@ from collections.abc import Iterator
 from awesomelint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from awesomelint.document.model import Document, Link, LinkKind
 from awesomelint.knowledge.urls import GitHubRepo
-from awesomelint.net import RepoStatus
 from awesomelint.rules._base import Context, NoOptions, Rule
 from awesomelint.rules._net import github_links, net_facts
 
@@ -58,6 +57,8 @@ def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
     facts = net_facts(ctx)
     if facts is None:
         return
+    from awesomelint.net import RepoStatus
+
     for link, repo, record in github_links(doc, facts):
         if record.status is not RepoStatus.MOVED:
             continue

@@ -21,14 +21,14 @@ from collections.abc import Iterator
 
 from awesomelint.diagnostics import Finding
 from awesomelint.document.model import Document
-from awesomelint.net import RepoStatus
 from awesomelint.rules._base import Context, NoOptions, Rule
 from awesomelint.rules._net import github_links, net_facts
 
 _MESSAGES = {
-    RepoStatus.NOT_FOUND: "GitHub repository {} not found (deleted or private)",
-    RepoStatus.BLOCKED: "GitHub repository {} is blocked (HTTP 451)",
+    "NOT_FOUND": "GitHub repository {} not found (deleted or private)",
+    "BLOCKED": "GitHub repository {} is blocked (HTTP 451)",
 }
+"""By `RepoStatus` name: an offline run never imports the network layer."""
 
 
 def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
@@ -36,11 +36,10 @@ def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
     if facts is None:
         return
     for link, repo, record in github_links(doc, facts):
-        if record.status not in _MESSAGES:
+        message = _MESSAGES.get(record.status.name)
+        if message is None:
             continue
-        yield ctx.finding(
-            link.url_span, _MESSAGES[record.status].format(f"{repo.owner}/{repo.repo}")
-        )
+        yield ctx.finding(link.url_span, message.format(f"{repo.owner}/{repo.repo}"))
 
 
 RULE = Rule(

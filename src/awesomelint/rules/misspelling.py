@@ -116,9 +116,9 @@ class _Checker:
         # "KVCache" is no use of a word "kvcache" that "Kcache" could be a typo of.
         self.plain: Counter[str] = Counter()
         for words in docs:
-            self.plain.update(
-                t.lower() for t in words.tokens if t.islower() or t.isupper() or t[1:].islower()
-            )
+            for t, n in Counter(words.tokens).items():  # each spelling judged once
+                if t.islower() or t.isupper() or t[1:].islower():
+                    self.plain[t.lower()] += n
         self.allowed = frozenset(w.lower() for w in options.allowed_words)
         self.own = spelling.own_corrections()
         self.docs = docs

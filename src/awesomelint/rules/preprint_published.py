@@ -33,6 +33,7 @@ Options: none. Severity info: it is news, not a defect. Needs the network; skipp
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from awesomelint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from awesomelint.document.model import Document, Span
@@ -44,9 +45,11 @@ from awesomelint.knowledge.preprints import (
     read_venue,
 )
 from awesomelint.knowledge.venues import VenueTable, default_table
-from awesomelint.net import NetFacts
 from awesomelint.rules._base import Context, NoOptions, Rule
 from awesomelint.rules._net import net_facts
+
+if TYPE_CHECKING:
+    from awesomelint.net import NetFacts
 
 
 def _published(arxiv_id: str, facts: NetFacts, table: VenueTable) -> tuple[Published, str] | None:

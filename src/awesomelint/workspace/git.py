@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,6 +15,8 @@ class GitError(ConfigError):
 
 def git_bytes(args: Sequence[str], cwd: Path) -> bytes:
     """What `git ARGS` prints, run in `cwd`; GitError with git's own message when it fails."""
+    import subprocess  # only a run that asks git pays for importing it
+
     env = {**os.environ, "GIT_PAGER": "cat", "GIT_EXTERNAL_DIFF": "", "LC_ALL": "C"}
     env.pop("GIT_DIR", None)
     env.pop("GIT_WORK_TREE", None)
