@@ -19,7 +19,8 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 
-from awesomelint.document.model import Document, TagKind
+from awesomelint.document.locate import normalize_label
+from awesomelint.document.model import Document, LinkKind, TagKind
 from awesomelint.knowledge.venue_badges import badge_mentions
 from awesomelint.knowledge.venue_text import Mention, MentionKind
 from awesomelint.knowledge.venues import QUALIFIERS, VenueTable, parse_tag, squeeze
@@ -70,11 +71,47 @@ def _name_starts(table: VenueTable) -> frozenset[str]:
     return _STARTS[id(table)][1]
 
 
+_DEFINITION_LINE = re.compile(
+    r"^[ \t>]*(?:(?:[*+\-]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[((?:\\.|[^\]\\\n])+)\]:", re.MULTILINE
+)
+
+
+def _shadowed_definitions(doc: Document) -> Iterator[tuple[int, int]]:
+    """Later definitions of a label already defined: markdown-it reads them as definitions
+    (no text) but keeps only the first, so the model has no record of them. Their labels are
+    no prose: renaming one would define a new label."""
+    labels = {definition.label for definition in doc.definitions}
+    if not labels:
+        return
+    recorded = {definition.span.start for definition in doc.definitions}
+    text = doc.text
+    for match in _DEFINITION_LINE.finditer(text):
+        bracket = match.start(1) - 1
+        if bracket not in recorded and normalize_label(match.group(1)) in labels:
+            line_end = text.find("\n", match.end())
+            yield bracket, len(text) if line_end == -1 else line_end
+
+
+def _reference_labels(doc: Document) -> Iterator[tuple[int, int]]:
+    """The labels of reference links: `[label]` in `[text][label]`, and the text itself of
+    `[label][]` and `[label]`. Renaming one would leave the link without its definition."""
+    text = doc.text
+    for link in doc.links:
+        if link.kind is not LinkKind.REFERENCE:
+            continue
+        if text[link.text_span.end : link.span.end] in ("]", "][]"):
+            yield link.span.start, link.span.end
+        else:
+            yield link.text_span.end, link.span.end
+
+
 def masked_text(doc: Document) -> str:
     """The document's text with everything that is not prose replaced by NUL characters."""
     cuts: list[tuple[int, int]] = [(s.start, s.end) for s in doc.code_spans]
     cuts.extend((link.url_span.start, link.url_span.end) for link in doc.links)
     cuts.extend((d.span.start, d.span.end) for d in doc.definitions)
+    cuts.extend(_shadowed_definitions(doc))
+    cuts.extend(_reference_labels(doc))
     if doc.front_matter is not None:
         cuts.append((doc.front_matter.span.start, doc.front_matter.span.end))
     cuts.extend(
