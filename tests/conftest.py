@@ -17,14 +17,17 @@ from hypothesis import HealthCheck, settings
 
 # `--hypothesis-profile=ci-fuzz`: the property tests marked `fuzz` at scale (4 of them,
 # 7,000 examples each; 3 without the corpus of real lists), run by `.ci/run` after the test
-# suite; the default profile keeps `pytest` fast.
-settings.register_profile(
-    "ci-fuzz",
-    max_examples=7000,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    print_blob=True,
-)
+# suite. Derandomized, so that CI draws the same examples on every run and a red run means a
+# change broke something; `fuzz-explore` draws new examples each time, for hunting bugs.
+# The default profile keeps `pytest` fast.
+_AT_SCALE = {
+    "max_examples": 7000,
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+    "print_blob": True,
+}
+settings.register_profile("ci-fuzz", derandomize=True, database=None, **_AT_SCALE)
+settings.register_profile("fuzz-explore", **_AT_SCALE)
 
 _LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", ""})
 
