@@ -99,8 +99,9 @@ def _window(doc: Document, edit: Edit) -> _Window:
     """The text a cut can affect: from the top-level entry before it to the one after.
 
     A list item's deletion changes at most how its neighbours parse: the entry before it (or,
-    for a first item, the paragraph before the list) and what follows it. For a first or last
-    entry the window runs to the section's edge. Table rows: see `_table_window`.
+    for a first item, the paragraph before the list) and what follows it, up to the entry after
+    next (the next one's nested items and lazy lines included). For a first entry, or one of
+    the last two, the window runs to the section's edge. Table rows: see `_table_window`.
     """
     section = doc.section_at(edit.start)
     scope = section.span
@@ -114,10 +115,13 @@ def _window(doc: Document, edit: Edit) -> _Window:
     if entries[index].kind is EntryKind.TABLE_ROW:
         return _table_window(doc, entries, index, scope)
     start = entries[index - 1].span.start if index > 0 else scope.start
-    end = entries[index + 1].span.end if index + 1 < len(entries) else scope.end
     start = doc.text.rfind("\n", 0, start) + 1
-    end_of_line = doc.text.find("\n", end)
-    end = len(doc.text) if end_of_line == -1 else end_of_line + 1
+    if index + 2 < len(entries):
+        # To the line before the entry after next: the next entry, with its nested items and
+        # any line that may become its lazy continuation.
+        end = doc.text.rfind("\n", 0, entries[index + 2].span.start) + 1
+    else:
+        end = scope.end
     return _Window(Span(start, max(end, edit.end)))
 
 
