@@ -39,14 +39,18 @@ _CONTINUATION = re.escape(
 # A lead byte 0xC2-0xF4 decoded the same way, followed by continuation bytes. Correct text
 # almost never has such pairs, so this cheap filter decides whether ftfy is needed at all.
 _RUN = re.compile(f"(?:[\u00c2-\u00f4][{_CONTINUATION}]+)+")
-_BARE_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
+_BARE_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+", re.IGNORECASE)
 
 
 class _Excluded:
-    """Code spans and URLs, for "does this run touch any of them" in O(log n)."""
+    """Code spans, link destinations and URLs, for "does this run touch any of them" in O(log n)."""
 
     def __init__(self, doc: Document) -> None:
-        spans = [*doc.code_spans, *(link.url_span for link in doc.links)]
+        spans = [
+            *doc.code_spans,
+            *(link.url_span for link in doc.links),
+            *(definition.url_span for definition in doc.definitions),
+        ]
         spans.extend(Span(*m.span()) for m in _BARE_URL.finditer(doc.text))
         spans.sort(key=lambda span: span.start)
         self._starts = [span.start for span in spans]
