@@ -37,6 +37,13 @@ SHAPES = {
     ),
     "an unclosed inline comment is text": b"Text <!-- [A](https://a.example/)\n",
     "short comments": b"Text <!--> [A](https://a.example/) <!---> [B](https://b.example/)\n",
+    # An escaped `!` makes `[Star](...)` a link, and a link holds no link: the outer is text.
+    "escaped image mark inside a link": (
+        b"- [\\![Star](https://img.example/s.svg)](https://github.com/a/b) x\n"
+    ),
+    "escaped backslash before an image mark": (
+        b"- [\\\\![Star](https://img.example/s.svg)](https://github.com/a/b) x\n"
+    ),
     # GFM ignores a body row's cells beyond the header's.
     "excess cells of a table row": (
         b"| Title |\n| --- |\n| [A](https://a.example/) | [B](https://b.example/) |\n"

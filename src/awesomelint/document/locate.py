@@ -70,6 +70,14 @@ class Reference:
     url_end: int
 
 
+def _escaped(text: str, at: int) -> bool:
+    """Whether the character at `at` follows an odd run of backslashes (`\\![` is no image)."""
+    run = 0
+    while at - run - 1 >= 0 and text[at - run - 1] == "\\":
+        run += 1
+    return run % 2 == 1
+
+
 def normalize_label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
@@ -213,7 +221,7 @@ class _Scanner:
                 else:
                     pos = _scan_angle(text, i, end, self.scan)
             elif ch == "[":
-                image = i > self.start and text[i - 1] == "!"
+                image = i > self.start and text[i - 1] == "!" and not _escaped(text, i - 1)
                 self.openers.append([i, image, True])
                 pos = i + 1
             else:
