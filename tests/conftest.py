@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 # `--hypothesis-profile=ci-fuzz`: the property tests marked `fuzz` at scale (4 of them,
-# 7,000 examples each; 3 without the corpus of real lists), run by `.ci/run` after the test
-# suite. Derandomized, so that CI draws the same examples on every run and a red run means a
-# change broke something; `fuzz-explore` draws new examples each time, for hunting bugs.
+# 7,000 examples each; 3 without the corpus of real lists), run by hand (README
+# "Robustness"). Derandomized, so that every run draws the same examples and a red run means
+# a change broke something; `fuzz-explore` draws new examples each time, for hunting bugs.
 # The default profile keeps `pytest` fast.
 _AT_SCALE = {
     "max_examples": 7000,
