@@ -71,6 +71,8 @@ class _Shape:
     """Each entry's span and its own text."""
     links: tuple[tuple[Span, str], ...]
     """Each link's span and destination, and each reference definition's."""
+    contents: tuple[Span, ...]
+    """Each entry's content span, in the order of `entries`."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -84,6 +86,7 @@ def _shape(text: str) -> _Shape:
         ),
         links=tuple((link.span, link.url) for link in doc.links)
         + tuple((definition.span, definition.url) for definition in doc.definitions),
+        contents=tuple(e.content_span for _, e in doc.entries()),
     )
 
 
@@ -208,6 +211,34 @@ def keeps_the_rest(doc: Document, fix: Fix) -> bool:
         return _keeps_the_rest(doc, fix.edits[0], fix.removes_entries)
     except OverlappingEdits:
         return False
+
+
+def cut_keeps_the_rest(doc: Document, edit: Edit) -> bool:
+    """Whether deleting `edit` (text that is no entry of its own, such as a comment) leaves
+    every entry and every link as it was, the entries that held the cut less its text."""
+    if edit.text or edit.start >= edit.end or _state(doc).budget <= 0:
+        return False
+    window = _window(doc, edit)
+    scope, prefix = window.span, window.prefix
+    if not (scope.start <= edit.start and edit.end <= scope.end):
+        scope, prefix = Span(0, len(doc.text)), ""
+    if not _spend(doc, 2 * (len(prefix) + scope.end - scope.start)):
+        return False
+    text = prefix + doc.text[scope.start : scope.end]
+    shift = len(prefix) - scope.start
+    local = Edit(edit.start + shift, edit.end + shift)
+    before, after = _shape(text), _shape(apply_edits(text, [local]))
+    expected = Counter(_less(text, content, local).strip(" \t") for content in before.contents)
+    found = Counter(value.strip(" \t") for _, value in after.entries)
+    return expected == found and _outside(before.links, local) == _outside(after.links, None)
+
+
+def _less(text: str, content: Span, cut: Edit) -> str:
+    """The content's text without the part of it that `cut` deletes."""
+    start, end = max(content.start, cut.start), min(content.end, cut.end)
+    if start >= end:
+        return text[content.start : content.end]
+    return text[content.start : start] + text[end : content.end]
 
 
 def _outside_cuts(items: tuple[tuple[Span, str], ...], cuts: Sequence[Edit]) -> Counter[str]:

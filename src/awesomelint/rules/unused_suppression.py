@@ -26,6 +26,7 @@ from awesomelint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from awesomelint.directives import Directive
 from awesomelint.document.model import Document
 from awesomelint.rules._base import Context, NoOptions, Rule
+from awesomelint.rules._isolation import cut_keeps_the_rest
 
 # Indentation, block quote markers and list markers: what may come before a block's start.
 _BLOCK_PREFIX = re.compile(r"[ \t>]*(?:(?:[*+\-]|\d{1,9}[.)])[ \t]+[ \t>]*)*")
@@ -97,7 +98,9 @@ def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
         if directive.kind == "enable" or index in used:
             continue
         removal = _removal(doc, directive)
-        fix = None if removal is None else Fix((removal,), Applicability.UNSAFE)
+        fix = None
+        if removal is not None and cut_keeps_the_rest(doc, removal):
+            fix = Fix((removal,), Applicability.UNSAFE)
         yield ctx.finding(
             directive.span, f"awesomelint-{directive.kind} suppresses nothing", fix=fix
         )
