@@ -180,20 +180,28 @@ def _table_window(doc: Document, entries: tuple[Entry, ...], index: int, scope: 
     return _Window(Span(start, end), prefix)
 
 
-def _keeps_the_rest(doc: Document, edit: Edit, removed: int) -> bool:
-    """Whether the cut removes `removed` entries and every other entry and link is kept."""
+def _windowed(doc: Document, edit: Edit) -> tuple[str, Edit] | None:
+    """The text of the edit's window and the edit within it; None when the document's budget
+    cannot pay for parsing it twice."""
     if _state(doc).budget <= 0:
-        return False
+        return None
     window = _window(doc, edit)
     scope, prefix = window.span, window.prefix
     if not (scope.start <= edit.start and edit.end <= scope.end):
         scope, prefix = Span(0, len(doc.text)), ""
     if not _spend(doc, 2 * (len(prefix) + scope.end - scope.start)):
-        return False
-    text = prefix + doc.text[scope.start : scope.end]
-    before = _shape(text)
+        return None
     shift = len(prefix) - scope.start
-    local = Edit(edit.start + shift, edit.end + shift)
+    return prefix + doc.text[scope.start : scope.end], Edit(edit.start + shift, edit.end + shift)
+
+
+def _keeps_the_rest(doc: Document, edit: Edit, removed: int) -> bool:
+    """Whether the cut removes `removed` entries and every other entry and link is kept."""
+    windowed = _windowed(doc, edit)
+    if windowed is None:
+        return False
+    text, local = windowed
+    before = _shape(text)
     kept_entries = _outside(before.entries, local)
     if len(before.entries) - sum(kept_entries.values()) != removed:
         return False
@@ -216,17 +224,10 @@ def keeps_the_rest(doc: Document, fix: Fix) -> bool:
 def cut_keeps_the_rest(doc: Document, edit: Edit) -> bool:
     """Whether deleting `edit` (text that is no entry of its own, such as a comment) leaves
     every entry and every link as it was, the entries that held the cut less its text."""
-    if edit.text or edit.start >= edit.end or _state(doc).budget <= 0:
+    windowed = None if edit.text or edit.start >= edit.end else _windowed(doc, edit)
+    if windowed is None:
         return False
-    window = _window(doc, edit)
-    scope, prefix = window.span, window.prefix
-    if not (scope.start <= edit.start and edit.end <= scope.end):
-        scope, prefix = Span(0, len(doc.text)), ""
-    if not _spend(doc, 2 * (len(prefix) + scope.end - scope.start)):
-        return False
-    text = prefix + doc.text[scope.start : scope.end]
-    shift = len(prefix) - scope.start
-    local = Edit(edit.start + shift, edit.end + shift)
+    text, local = windowed
     before, after = _shape(text), _shape(apply_edits(text, [local]))
     expected = Counter(_less(text, content, local).strip(" \t") for content in before.contents)
     found = Counter(value.strip(" \t") for _, value in after.entries)
