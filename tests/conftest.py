@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, settings
 # "Robustness"). Derandomized, so that every run draws the same examples and a red run means
 # a change broke something; `fuzz-explore` draws new examples each time, for hunting bugs.
 # The default profile keeps `pytest` fast.
-_AT_SCALE = {
+_AT_SCALE: dict[str, Any] = {
     "max_examples": 7000,
     "deadline": None,
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -28,6 +28,28 @@ _AT_SCALE = {
 }
 settings.register_profile("ci-fuzz", derandomize=True, database=None, **_AT_SCALE)
 settings.register_profile("fuzz-explore", **_AT_SCALE)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("hypothesis_profile", None) == "ci-fuzz":
+        _no_constants_from_our_source()
+
+
+def _no_constants_from_our_source() -> None:
+    """Derandomized runs draw the same examples wherever they run.
+
+    Hypothesis also draws literals it reads from the source of the project modules loaded so
+    far, when they are not in site-packages: an editable install and CI's `pip install .`
+    then draw different examples, and so do two runs that imported different modules before
+    the property ran, or a change to any literal in src/. The pool stays empty for ci-fuzz.
+    """
+    from hypothesis.internal.conjecture import providers
+    from hypothesis.internal.constants_ast import Constants
+
+    if callable(getattr(providers, "_get_local_constants", None)):
+        empty = Constants()
+        providers._get_local_constants = lambda: empty
+
 
 _LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", ""})
 
