@@ -119,13 +119,21 @@ def _window(doc: Document, edit: Edit) -> _Window:
         return _table_window(doc, entries, index, scope)
     start = entries[index - 1].span.start if index > 0 else scope.start
     start = doc.text.rfind("\n", 0, start) + 1
+    prefix = ""
+    if index > 0 and entries[index - 1].kind is EntryKind.TABLE_ROW:
+        # The row before is read as a row only after its table's header: without it, the
+        # window would not see a line below the cut become a row of that table.
+        header = _table_header(doc, entries, index - 1, scope)
+        if header is None:
+            return _Window(scope)
+        prefix = header
     if index + 2 < len(entries):
         # To the line before the entry after next: the next entry, with its nested items and
         # any line that may become its lazy continuation.
         end = doc.text.rfind("\n", 0, entries[index + 2].span.start) + 1
     else:
         end = scope.end
-    return _Window(Span(start, max(end, edit.end)))
+    return _Window(Span(start, max(end, edit.end)), prefix)
 
 
 def _entry_at(entries: tuple[Entry, ...], cut: int) -> int | None:
@@ -164,16 +172,24 @@ def _first_row(doc: Document, entries: tuple[Entry, ...], index: int) -> int:
     return first
 
 
+def _table_header(doc: Document, entries: tuple[Entry, ...], index: int, scope: Span) -> str | None:
+    """The header and delimiter rows of the table that has the row entries[index]; None when
+    they are not in the section."""
+    header = _line(doc, entries[_first_row(doc, entries, index)]) - 2
+    if header < 0 or doc.lines.line_start(header) < scope.start:
+        return None
+    return doc.text[doc.lines.line_start(header) : doc.lines.line_start(header + 2)]
+
+
 def _table_window(doc: Document, entries: tuple[Entry, ...], index: int, scope: Span) -> _Window:
     """A table row's window: the rows before and after it (to the section's end for a last
     row), parsed after the table's header and delimiter rows. A row does not change how the
     rows further away parse; the header and delimiter rows make the lines a table at all."""
-    first = _first_row(doc, entries, index)
-    header = _line(doc, entries[first]) - 2
-    if header < 0 or doc.lines.line_start(header) < scope.start:
+    prefix = _table_header(doc, entries, index, scope)
+    if prefix is None:
         return _Window(scope)
+    first = _first_row(doc, entries, index)
     lines = doc.lines
-    prefix = doc.text[lines.line_start(header) : lines.line_start(header + 2)]
     start = lines.line_start(_line(doc, entries[max(first, index - 1)]))
     following = index + 1 < len(entries) and _same_table(doc, entries[index], entries[index + 1])
     end = entries[index + 1].span.end if following else scope.end
