@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import dataclasses as dc
 import functools
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -22,6 +23,7 @@ from awesomelint.document.parse import parse_text
 BUDGET_PER_CHAR = 4
 BUDGET_BASE = 256 * 1024
 _KEPT_STATES = 8
+_BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
 
 
 @dc.dataclass(slots=True)
@@ -73,6 +75,7 @@ class _Shape:
     """Each link's span and destination, and each reference definition's."""
     contents: tuple[Span, ...]
     """Each entry's content span, in the order of `entries`."""
+    sections: int
 
 
 @functools.lru_cache(maxsize=4096)
@@ -87,6 +90,7 @@ def _shape(text: str) -> _Shape:
         links=tuple((link.span, link.url) for link in doc.links)
         + tuple((definition.span, definition.url) for definition in doc.definitions),
         contents=tuple(e.content_span for _, e in doc.entries()),
+        sections=sum(1 for _ in doc.walk_sections()),
     )
 
 
@@ -132,8 +136,18 @@ def _window(doc: Document, edit: Edit) -> _Window:
         # any line that may become its lazy continuation.
         end = doc.text.rfind("\n", 0, entries[index + 2].span.start) + 1
     else:
-        end = scope.end
+        end = _past_the_edge(doc, scope.end)
     return _Window(Span(start, max(end, edit.end)), prefix)
+
+
+def _past_the_edge(doc: Document, end: int) -> int:
+    """`end`, a section's end, moved to the next blank line: a cut near the end of a section
+    can make the lines after it, up to a blank line, join a paragraph or a table above, the
+    first line of a setext heading included."""
+    if end >= len(doc.text):
+        return end
+    blank = _BLANK_LINE.search(doc.text, max(end - 1, 0))
+    return len(doc.text) if blank is None else blank.start() + 1
 
 
 def _entry_at(entries: tuple[Entry, ...], cut: int) -> int | None:
@@ -192,7 +206,7 @@ def _table_window(doc: Document, entries: tuple[Entry, ...], index: int, scope: 
     lines = doc.lines
     start = lines.line_start(_line(doc, entries[max(first, index - 1)]))
     following = index + 1 < len(entries) and _same_table(doc, entries[index], entries[index + 1])
-    end = entries[index + 1].span.end if following else scope.end
+    end = entries[index + 1].span.end if following else _past_the_edge(doc, scope.end)
     return _Window(Span(start, end), prefix)
 
 
@@ -222,9 +236,11 @@ def _keeps_the_rest(doc: Document, edit: Edit, removed: int) -> bool:
     if len(before.entries) - sum(kept_entries.values()) != removed:
         return False
     after = _shape(apply_edits(text, [local]))
-    return kept_entries == _outside(after.entries, None) and _outside(
-        before.links, local
-    ) == _outside(after.links, None)
+    return (
+        before.sections == after.sections
+        and kept_entries == _outside(after.entries, None)
+        and _outside(before.links, local) == _outside(after.links, None)
+    )
 
 
 def keeps_the_rest(doc: Document, fix: Fix) -> bool:
@@ -247,7 +263,11 @@ def cut_keeps_the_rest(doc: Document, edit: Edit) -> bool:
     before, after = _shape(text), _shape(apply_edits(text, [local]))
     expected = Counter(_less(text, content, local).strip(" \t") for content in before.contents)
     found = Counter(value.strip(" \t") for _, value in after.entries)
-    return expected == found and _outside(before.links, local) == _outside(after.links, None)
+    return (
+        before.sections == after.sections
+        and expected == found
+        and _outside(before.links, local) == _outside(after.links, None)
+    )
 
 
 def _less(text: str, content: Span, cut: Edit) -> str:
@@ -295,6 +315,8 @@ def keep_the_rest_together(doc: Document, fixes: Sequence[Fix]) -> bool:
     if len(before.entries) - sum(kept_entries.values()) != removed:
         return False
     after = _shape(cut_text)
-    return kept_entries == _outside(after.entries, None) and _outside_cuts(
-        before.links, local
-    ) == _outside(after.links, None)
+    return (
+        before.sections == after.sections
+        and kept_entries == _outside(after.entries, None)
+        and _outside_cuts(before.links, local) == _outside(after.links, None)
+    )
