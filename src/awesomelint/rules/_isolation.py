@@ -118,7 +118,7 @@ def _window(doc: Document, edit: Edit) -> _Window:
         cut += 1
     index = _entry_at(entries, cut)
     if index is None:
-        return _Window(scope)
+        return _Window(Span(scope.start, _past_the_edge(doc, scope.end)))
     if entries[index].kind is EntryKind.TABLE_ROW:
         return _table_window(doc, entries, index, scope)
     start = entries[index - 1].span.start if index > 0 else scope.start
@@ -129,7 +129,7 @@ def _window(doc: Document, edit: Edit) -> _Window:
         # window would not see a line below the cut become a row of that table.
         header = _table_header(doc, entries, index - 1, scope)
         if header is None:
-            return _Window(scope)
+            return _Window(Span(scope.start, _past_the_edge(doc, scope.end)))
         prefix = header
     if index + 2 < len(entries):
         # To the line before the entry after next: the next entry, with its nested items and
@@ -201,7 +201,7 @@ def _table_window(doc: Document, entries: tuple[Entry, ...], index: int, scope: 
     rows further away parse; the header and delimiter rows make the lines a table at all."""
     prefix = _table_header(doc, entries, index, scope)
     if prefix is None:
-        return _Window(scope)
+        return _Window(Span(scope.start, _past_the_edge(doc, scope.end)))
     first = _first_row(doc, entries, index)
     lines = doc.lines
     start = lines.line_start(_line(doc, entries[max(first, index - 1)]))
