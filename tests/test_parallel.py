@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import enum
+import pickle
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from awesomelint import parallel
+from awesomelint.engine import DEFAULT_SETTINGS, Checker
+from awesomelint.workspace.load import load_one
 from awesomelint.report import REPORTERS
 from awesomelint.rules import ALL_RULES
 from awesomelint.runner import CheckRequest, RunResult, exit_status, run_check
@@ -31,6 +36,88 @@ SECOND = """# Another list
 <!-- awesomelint-disable-next-line DUP001 -->
 * [Probing the Probes](https://arxiv.org/abs/2310.99999v2)
 """
+
+
+RICH = """---
+title: A list with everything
+---
+# Everything [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)
+
+## Contents
+
+- [Papers](#papers)
+
+## Papers
+
+- **Tiny Routers** [[paper]](https://arxiv.org/abs/2401.01234) [[code]](https://github.com/ex/tiny) (ICLR'24)
+  - [[github]](https://github.com/ex/tiny-extra)
+- [Lerning to Rank Again][rank] [NeurIPS 2023]
+- [broken link(https://example.org/broken)
+- <https://example.org/autolinked>
+
+| Title | Venue | Code |
+| --- | --- | --- |
+| [Wide Heads](https://openreview.net/forum?id=Xy12) | ICML 2022 | [code](https://github.com/ex/wide) |
+
+<a href="https://example.org/html">html</a> and `code span`
+
+[rank]: https://arxiv.org/abs/2310.99999v2
+"""
+
+
+def _objects(value: object) -> Iterator[object]:
+    """`value` and everything it holds, depth first, each object every time it is met."""
+    yield value
+    if isinstance(value, (Path, enum.Enum)):
+        return
+    if isinstance(value, (tuple, list, set, frozenset)):
+        for item in value:
+            yield from _objects(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _objects(key)
+            yield from _objects(item)
+    else:
+        for cls in type(value).__mro__:
+            for slot in getattr(cls, "__slots__", ()):
+                if hasattr(value, slot):
+                    yield from _objects(getattr(value, slot))
+
+
+def _shape(value: object) -> list[tuple[type, object, int]]:
+    """Every object's type, its plain value (None for containers and records) and the index
+    of its first appearance: equal shapes mean equal values and the same sharing (an entry's
+    primary link is one of its links, not a copy)."""
+    first: dict[int, int] = {}
+    shape = []
+    for index, obj in enumerate(_objects(value)):
+        plain = obj if isinstance(obj, (str, int, float, bytes, Path, type(None))) else None
+        if isinstance(plain, (str, int, float, bytes, Path)):
+            shape.append((type(obj), plain, -1))
+        else:
+            shape.append((type(obj), plain, first.setdefault(id(obj), index)))
+    return shape
+
+
+def test_an_outcome_crosses_the_process_boundary_whole(tmp_path: Path) -> None:
+    path = tmp_path / "rich.md"
+    path.write_text(RICH, encoding="utf-8")
+    parsed = load_one(path, None)
+    assert not isinstance(parsed, parallel.FileError)
+    rules = tuple(rule for rule in ALL_RULES if not rule.needs_network)
+    findings, errors = Checker(rules, None, DEFAULT_SETTINGS).document_findings(parsed)
+    assert parsed.problems and parsed.document.front_matter and parsed.document.definitions
+    assert any(f.fix is not None for f in findings), "meant to carry fixes across"
+    outcome: parallel.Checked = (parsed, findings, errors)
+    back = pickle.loads(parallel.dumps(outcome))
+    assert _shape(back) == _shape(outcome)
+    assert back[0].document.section_at(len(RICH) - 1).title == "Papers"
+    assert back[1:] == outcome[1:]
+
+
+def test_every_record_type_crosses_by_its_constructor() -> None:
+    names = {cls.__name__ for cls in parallel.REDUCTIONS}
+    assert {"ParsedDocument", "Document", "Entry", "Link", "Span", "Finding", "Fix"} <= names
 
 
 def _files(tmp_path: Path) -> tuple[Path, ...]:
