@@ -54,6 +54,7 @@ title: A list with everything
 - [Lerning to Rank Again][rank] [NeurIPS 2023]
 - [broken link(https://example.org/broken)
 - <https://example.org/autolinked>
+- [Star Tool](https://github.com/ex/star) [![Stars](https://img.shields.io/github/stars/ex/star)](https://github.com/ex/star)
 
 | Title | Venue | Code |
 | --- | --- | --- |
