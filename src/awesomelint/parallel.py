@@ -11,6 +11,7 @@ one core, when no network facts are gathered (they need every document before an
 
 from __future__ import annotations
 
+import contextlib
 import copyreg
 import dataclasses as dc
 import io
@@ -18,7 +19,7 @@ import operator
 import os
 import pickle
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from awesomelint.diagnostics import FileError, Finding
 from awesomelint.document import locate, model
 from awesomelint.document.parse import ParsedDocument
 from awesomelint.engine import Checker, RuleSettings
-from awesomelint.rules import Rule
+from awesomelint.rules import Context, Rule
 from awesomelint.workspace.load import load_one
 
 Checked = tuple[ParsedDocument | FileError, list[Finding], list[FileError]]
@@ -64,8 +65,9 @@ REDUCTIONS: dict[type, Reduction] = {cls: _by_constructor(cls) for cls in _cross
 (`Document`'s section index), so the call rebuilds the whole object."""
 
 
-def dumps(outcome: Checked) -> bytes:
-    """`outcome` pickled for the calling process (`pickle.loads` reads it back)."""
+def dumps(outcome: object) -> bytes:
+    """`outcome` (a file's, or findings) pickled for the calling process (`pickle.loads` reads
+    it back)."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = {**copyreg.dispatch_table, **REDUCTIONS}
@@ -144,3 +146,80 @@ def check_files(
         return [
             done[i] if i in done else pickle.loads(futures[i].result()) for i in range(len(files))
         ]
+
+
+MIN_TEXT_ASIDE = 1_000_000
+"""Characters of text, over all documents, from which project rules are worth a process of
+their own (forking one costs some tens of milliseconds)."""
+
+_aside: tuple[Sequence[ParsedDocument], tuple[Rule, ...], RuleSettings] | None = None
+
+
+def _capturing(rule: Rule, into: dict[str, list[Finding]]) -> Rule:
+    """`rule`, keeping in `into` what it finds before suppressions and ignores."""
+
+    def check(contexts: Sequence[Context[Any]]) -> Iterator[Finding]:
+        found = list(rule.check(contexts))
+        into[rule.code] = found
+        return iter(found)
+
+    return dc.replace(rule, check=check)
+
+
+def _project_findings_aside() -> bytes:
+    assert _aside is not None
+    documents, rules, settings = _aside
+    found: dict[str, list[Finding]] = {}
+    Checker([_capturing(rule, found) for rule in rules], None, settings).run(documents)
+    return dumps(found)
+
+
+def _replaying(rule: Rule, answer: Callable[[], dict[str, list[Finding]] | None]) -> Rule:
+    """`rule`, its findings those of the process that ran it; run here when that one could
+    not (it crashed, or the rule did: here it crashes again and is reported as in a serial run)."""
+
+    def check(contexts: Sequence[Context[Any]]) -> Iterator[Finding]:
+        found = answer()
+        if found is None or rule.code not in found:
+            return rule.check(contexts)
+        return iter(found[rule.code])
+
+    return dc.replace(rule, check=check)
+
+
+@contextlib.contextmanager
+def project_rules_aside(
+    rules: Sequence[Rule], documents: Sequence[ParsedDocument], settings: RuleSettings
+) -> Iterator[tuple[Rule, ...]]:
+    """`rules` with the later half of its project rules (in registry order, which keeps the
+    rules sharing a pass together) run meanwhile in a forked process that has the documents
+    for nothing; their checks there answer from it. Unchanged for little text or one such
+    rule. Suppressions and ignores stay with the caller's run, which sees every finding."""
+    global _aside
+    project = [rule for rule in rules if rule.scope == "project"]
+    text = sum(len(parsed.document.text) for parsed in documents)
+    if len(project) < 2 or text < MIN_TEXT_ASIDE:
+        yield tuple(rules)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    aside = project[(len(project) + 1) // 2 :]
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    _aside = (documents, tuple(aside), settings)
+    try:
+        with ProcessPoolExecutor(1, mp_context=context) as pool:
+            future = pool.submit(_project_findings_aside)
+            answered: list[dict[str, list[Finding]] | None] = []
+
+            def answer() -> dict[str, list[Finding]] | None:
+                if not answered:
+                    try:
+                        answered.append(pickle.loads(future.result()))
+                    except Exception:  # noqa: BLE001 - no answer: the rules run here
+                        answered.append(None)
+                return answered[0]
+
+            yield tuple(_replaying(rule, answer) if rule in aside else rule for rule in rules)
+    finally:
+        _aside = None
