@@ -13,6 +13,7 @@ import pytest
 from awesomelint import parallel
 from awesomelint.diagnostics import FileError, Finding
 from awesomelint.engine import DEFAULT_SETTINGS, Checker
+from awesomelint.knowledge import paper_identity
 from awesomelint.report import REPORTERS
 from awesomelint.rules import ALL_RULES, Context, Rule
 from awesomelint.runner import CheckRequest, RunResult, exit_status, run_check
@@ -118,9 +119,23 @@ def test_an_outcome_crosses_the_process_boundary_whole(tmp_path: Path) -> None:
     assert back[1:] == outcome[1:]
 
 
+def test_identity_occurrences_cross_with_their_document(tmp_path: Path) -> None:
+    path = tmp_path / "rich.md"
+    path.write_text(RICH, encoding="utf-8")
+    parsed = load_one(path, None)
+    assert not isinstance(parsed, FileError)
+    found = paper_identity.document_occurrences(parsed.document)
+    assert len(found) >= 4
+    outcome: parallel.Checked = (parsed, [], [])
+    back, back_found = pickle.loads(parallel.dumps((outcome, found)))
+    assert _shape((back, back_found)) == _shape((outcome, found))
+    assert all(occ.doc is back[0].document for occ in back_found)
+
+
 def test_every_record_type_crosses_by_its_constructor() -> None:
     names = {cls.__name__ for cls in parallel.REDUCTIONS}
     assert {"ParsedDocument", "Document", "Entry", "Link", "Span", "Finding", "Fix"} <= names
+    assert "Occurrence" in names
 
 
 def _files(tmp_path: Path) -> tuple[Path, ...]:

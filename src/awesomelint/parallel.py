@@ -28,13 +28,18 @@ from awesomelint.diagnostics import FileError, Finding
 from awesomelint.document import locate, model
 from awesomelint.document.parse import ParsedDocument
 from awesomelint.engine import Checker, RuleSettings
-from awesomelint.rules import Context, Rule
+from awesomelint.knowledge import paper_identity
+from awesomelint.rules import Context, Rule, duplicate_entry, inconsistent_duplicate
 from awesomelint.workspace.load import load_one
 
 Checked = tuple[ParsedDocument | FileError, list[Finding], list[FileError]]
 """One file's outcome: its parse (or why it has none), its document findings and crashes."""
 
-_worker: tuple[Checker, int | None] | None = None
+_worker: tuple[Checker, int | None, bool] | None = None
+
+IDENTITY_RULES = frozenset({duplicate_entry.RULE.code, inconsistent_duplicate.RULE.code})
+"""The project rules that read `paper_identity.occurrences`, whose part for one document is
+found where that document is parsed, in whichever process."""
 
 Reduction = Callable[[Any], tuple[type, tuple[Any, ...]]]
 
@@ -49,10 +54,11 @@ def _by_constructor(cls: type) -> Reduction:
 
 
 def _crossing_types() -> list[type]:
-    """The dataclasses of a file's outcome: the document model, problems and findings."""
+    """The dataclasses of a file's outcome: the document model, problems, findings and
+    identity occurrences."""
     return [ParsedDocument] + [
         value
-        for module in (model, locate, diagnostics)
+        for module in (model, locate, diagnostics, paper_identity)
         for value in vars(module).values()
         if isinstance(value, type)
         and dc.is_dataclass(value)
@@ -95,21 +101,38 @@ def worth_a_pool(files: int) -> int:
 
 def _start(rules: Sequence[Rule], settings: RuleSettings, max_file_size: int | None) -> None:
     global _worker
-    _worker = (Checker(rules, None, settings), max_file_size)
+    identities = any(rule.code in IDENTITY_RULES for rule in rules)
+    _worker = (Checker(rules, None, settings), max_file_size, identities)
 
 
 def _check_one(path: Path) -> Checked:
     assert _worker is not None
-    checker, max_file_size = _worker
+    checker, max_file_size, identities = _worker
     loaded = load_one(path, max_file_size)
     if isinstance(loaded, FileError):
         return loaded, [], []
     findings, errors = checker.document_findings(loaded)
+    if identities:
+        paper_identity.document_occurrences(loaded.document)
     return loaded, findings, errors
 
 
 def _check_one_pickled(path: Path) -> bytes:
-    return dumps(_check_one(path))
+    assert _worker is not None
+    outcome = _check_one(path)
+    parsed = outcome[0]
+    found = None
+    if _worker[2] and not isinstance(parsed, FileError):
+        found = paper_identity.document_occurrences(parsed.document)
+    return dumps((outcome, found))
+
+
+def _read(pickled: bytes) -> Checked:
+    """A worker's outcome, its document's occurrences handed to `paper_identity`."""
+    outcome, found = pickle.loads(pickled)
+    if found is not None:
+        paper_identity.adopt_occurrences(outcome[0].document, found)
+    return outcome  # type: ignore[no-any-return]
 
 
 def check_files(
@@ -141,11 +164,9 @@ def check_files(
                 break
             done[index] = _check_one(files[index])
             while front < index and futures[front].done():
-                done[front] = pickle.loads(futures[front].result())
+                done[front] = _read(futures[front].result())
                 front += 1
-        return [
-            done[i] if i in done else pickle.loads(futures[i].result()) for i in range(len(files))
-        ]
+        return [done[i] if i in done else _read(futures[i].result()) for i in range(len(files))]
 
 
 MIN_TEXT_ASIDE = 1_000_000
