@@ -1,12 +1,15 @@
 """Reading, parsing and running the document rules of many files in a pool of processes.
 
-One process per core, this one included: each reads and parses its files and runs the
-document-scope rules on them; the workers send back the parsed document with its findings,
-pickled with a reduction per model class (its constructor and field values: a third of the
-time of the default reduction of slotted frozen dataclasses). The calling process keeps the
-files' order, then runs the project rules, suppressions and reports as a serial run would, so
-the output is the same. Used for `check` with more than one file on a machine with more than
-one core, when no network facts are gathered (they need every document before any rule runs).
+One process per core, this one included: each reads and parses its files, runs the
+document-scope rules on them and finds their entries' identities (the per-file pass of the
+duplicate rules); the workers send back the parsed document with its findings and
+identities, pickled with a reduction per record class (its constructor and field values: a
+third of the time of the default reduction of slotted frozen dataclasses). The calling
+process keeps the files' order, then runs the project rules, suppressions and reports as a
+serial run would, so the output is the same; with much text, a forked process runs the later
+project rules meanwhile, on the documents it inherits. Used for `check` with more than one
+file on a machine with more than one core, when no network facts are gathered (they need
+every document before any rule runs).
 """
 
 from __future__ import annotations
@@ -214,19 +217,19 @@ def project_rules_aside(
 ) -> Iterator[tuple[Rule, ...]]:
     """`rules` with the later half of its project rules (in registry order, which keeps the
     rules sharing a pass together) run meanwhile in a forked process that has the documents
-    for nothing; their checks there answer from it. Unchanged for little text or one such
-    rule. Suppressions and ignores stay with the caller's run, which sees every finding."""
+    for nothing; their checks here answer from it. Unchanged for little text, one such rule or
+    no fork. Suppressions and ignores stay with the caller's run, which sees every finding."""
     global _aside
     project = [rule for rule in rules if rule.scope == "project"]
     text = sum(len(parsed.document.text) for parsed in documents)
-    if len(project) < 2 or text < MIN_TEXT_ASIDE:
-        yield tuple(rules)
+    if len(project) < 2 or text < MIN_TEXT_ASIDE or sys.platform != "linux":
+        yield tuple(rules)  # without fork, the documents would have to be pickled
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     aside = project[(len(project) + 1) // 2 :]
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    context = multiprocessing.get_context("fork")
     _aside = (documents, tuple(aside), settings)
     try:
         with ProcessPoolExecutor(1, mp_context=context) as pool:
