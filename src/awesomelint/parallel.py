@@ -26,8 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from awesomelint import diagnostics
-from awesomelint.diagnostics import FileError, Finding
+from awesomelint.diagnostics import Edit, FileError, Finding, Fix
 from awesomelint.document import locate, model
 from awesomelint.document.parse import ParsedDocument
 from awesomelint.engine import Checker, RuleSettings
@@ -59,9 +58,9 @@ def _by_constructor(cls: type) -> Reduction:
 def _crossing_types() -> list[type]:
     """The dataclasses of a file's outcome: the document model, problems, findings and
     identity occurrences."""
-    return [ParsedDocument] + [
+    return [ParsedDocument, Edit, Fix, Finding, FileError] + [
         value
-        for module in (model, locate, diagnostics, paper_identity)
+        for module in (model, locate, paper_identity)
         for value in vars(module).values()
         if isinstance(value, type)
         and dc.is_dataclass(value)
