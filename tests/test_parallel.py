@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import enum
+import pickle
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from awesomelint import parallel
+from awesomelint.diagnostics import FileError, Finding
+from awesomelint.engine import DEFAULT_SETTINGS, Checker
+from awesomelint.knowledge import paper_identity
 from awesomelint.report import REPORTERS
-from awesomelint.rules import ALL_RULES
+from awesomelint.rules import ALL_RULES, Context, Rule
 from awesomelint.runner import CheckRequest, RunResult, exit_status, run_check
+from awesomelint.workspace.load import load_one
 
+OFFLINE = tuple(rule for rule in ALL_RULES if not rule.needs_network)
 FIRST = """# Reading list
 
 ## Models
@@ -33,6 +42,102 @@ SECOND = """# Another list
 """
 
 
+RICH = """---
+title: A list with everything
+---
+# Everything [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)
+
+## Contents
+
+- [Papers](#papers)
+
+## Papers
+
+- **Tiny Routers** [[paper]](https://arxiv.org/abs/2401.01234) [[code]](https://github.com/ex/tiny) (ICLR'24)
+  - [[github]](https://github.com/ex/tiny-extra)
+- [Lerning to Rank Again][rank] [NeurIPS 2023]
+- [broken link(https://example.org/broken)
+- <https://example.org/autolinked>
+- [Star Tool](https://github.com/ex/star) [![Stars](https://img.shields.io/github/stars/ex/star)](https://github.com/ex/star)
+
+| Title | Venue | Code |
+| --- | --- | --- |
+| [Wide Heads](https://openreview.net/forum?id=Xy12) | ICML 2022 | [code](https://github.com/ex/wide) |
+
+<a href="https://example.org/html">html</a> and `code span`
+
+[rank]: https://arxiv.org/abs/2310.99999v2
+"""
+
+
+def _objects(value: object) -> Iterator[object]:
+    """`value` and everything it holds, depth first, each object every time it is met."""
+    yield value
+    if isinstance(value, (Path, enum.Enum)):
+        return
+    if isinstance(value, (tuple, list, set, frozenset)):
+        for item in value:
+            yield from _objects(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _objects(key)
+            yield from _objects(item)
+    else:
+        for cls in type(value).__mro__:
+            for slot in getattr(cls, "__slots__", ()):
+                if hasattr(value, slot):
+                    yield from _objects(getattr(value, slot))
+
+
+def _shape(value: object) -> list[tuple[type, object, int]]:
+    """Every object's type, its plain value (None for containers and records) and the index
+    of its first appearance: equal shapes mean equal values and the same sharing (an entry's
+    primary link is one of its links, not a copy)."""
+    first: dict[int, int] = {}
+    shape: list[tuple[type, object, int]] = []
+    for index, obj in enumerate(_objects(value)):
+        plain = obj if isinstance(obj, (str, int, float, bytes, Path, type(None))) else None
+        if isinstance(plain, (str, int, float, bytes, Path)):
+            shape.append((type(obj), plain, -1))
+        else:
+            shape.append((type(obj), plain, first.setdefault(id(obj), index)))
+    return shape
+
+
+def test_an_outcome_crosses_the_process_boundary_whole(tmp_path: Path) -> None:
+    path = tmp_path / "rich.md"
+    path.write_text(RICH, encoding="utf-8")
+    parsed = load_one(path, None)
+    assert not isinstance(parsed, FileError)
+    findings, errors = Checker(OFFLINE, None, DEFAULT_SETTINGS).document_findings(parsed)
+    assert parsed.problems and parsed.document.front_matter and parsed.document.definitions
+    assert any(f.fix is not None for f in findings), "meant to carry fixes across"
+    outcome: parallel.Checked = (parsed, findings, errors)
+    back = pickle.loads(parallel.dumps(outcome))
+    assert _shape(back) == _shape(outcome)
+    assert back[0].document.section_at(len(RICH) - 1).title == "Papers"
+    assert back[1:] == outcome[1:]
+
+
+def test_identity_occurrences_cross_with_their_document(tmp_path: Path) -> None:
+    path = tmp_path / "rich.md"
+    path.write_text(RICH, encoding="utf-8")
+    parsed = load_one(path, None)
+    assert not isinstance(parsed, FileError)
+    found = paper_identity.document_occurrences(parsed.document)
+    assert len(found) >= 4
+    outcome: parallel.Checked = (parsed, [], [])
+    back, back_found = pickle.loads(parallel.dumps((outcome, found)))
+    assert _shape((back, back_found)) == _shape((outcome, found))
+    assert all(occ.doc is back[0].document for occ in back_found)
+
+
+def test_every_record_type_crosses_by_its_constructor() -> None:
+    names = {cls.__name__ for cls in parallel.REDUCTIONS}
+    assert {"ParsedDocument", "Document", "Entry", "Link", "Span", "Finding", "Fix"} <= names
+    assert "Occurrence" in names
+
+
 def _files(tmp_path: Path) -> tuple[Path, ...]:
     (tmp_path / "a.md").write_text(FIRST, encoding="utf-8")
     (tmp_path / "b.md").write_text(SECOND, encoding="utf-8")
@@ -41,39 +146,93 @@ def _files(tmp_path: Path) -> tuple[Path, ...]:
     return (tmp_path, tmp_path / "missing.md")
 
 
-def _run(paths: tuple[Path, ...]) -> RunResult:
-    rules = tuple(rule for rule in ALL_RULES if not rule.needs_network)
+def _crashes(contexts: Sequence[Context[Any]]) -> Iterator[Finding]:
+    raise KeyError("a deliberate bug in a project rule")
+    yield  # pragma: no cover - makes this a generator, as rules are
+
+
+CRASHING = Rule(
+    code="TST102",
+    name="test-broken-project-rule",
+    summary="a project rule that crashes on purpose",
+    check=_crashes,
+    doc="",
+    scope="project",
+)
+
+
+def _run(paths: tuple[Path, ...], rules: tuple[Rule, ...] = OFFLINE) -> RunResult:
     return run_check(CheckRequest(paths=paths, rules=rules))
 
 
-def _shown(result: RunResult) -> tuple[str, str, list[str], int, int]:
+def _shown(result: RunResult) -> tuple[object, ...]:
     return (
-        REPORTERS["text"](result),
-        REPORTERS["json"](result),
+        *(render(result) for render in REPORTERS.values()),
         [error.message for error in result.errors],
         result.files_checked,
         exit_status(result),
     )
 
 
-def test_pool_output_equals_serial_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    paths = _files(tmp_path)
+def _serial_then_pooled(
+    paths: tuple[Path, ...], monkeypatch: pytest.MonkeyPatch, rules: tuple[Rule, ...] = OFFLINE
+) -> tuple[RunResult, RunResult]:
     monkeypatch.setenv("AWESOMELINT_JOBS", "1")
-    serial = _run(paths)
+    serial = _run(paths, rules)
     monkeypatch.delenv("AWESOMELINT_JOBS")
     monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    return serial, _run(paths, rules)
+
+
+def _counted(monkeypatch: pytest.MonkeyPatch, name: str) -> list[int]:
     calls: list[int] = []
-    check_files = parallel.check_files
+    original = getattr(parallel, name)
 
-    def counted(*args: object, **kwargs: object) -> object:
+    def counted(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
-        return check_files(*args, **kwargs)  # type: ignore[arg-type]
+        return original(*args, **kwargs)
 
-    monkeypatch.setattr(parallel, "check_files", counted)
-    pooled = _run(paths)
-    assert calls == [1]
+    monkeypatch.setattr(parallel, name, counted)
+    return calls
+
+
+@pytest.mark.parametrize("aside", [False, True])
+def test_pool_output_equals_serial_output(
+    aside: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if aside:
+        monkeypatch.setattr(parallel, "MIN_TEXT_ASIDE", 0)
+    pooled_files = _counted(monkeypatch, "check_files")
+    replayed = _counted(monkeypatch, "_replaying")
+    serial, pooled = _serial_then_pooled(_files(tmp_path), monkeypatch)
+    assert pooled_files == [1]
+    assert len(replayed) == (1 if aside else 0), "TYP001, the later project rule, runs aside"
     assert serial.findings, "the files were meant to have findings"
-    assert {f.code for f in serial.findings} >= {"DUP001", "ENT001"}
+    assert {f.code for f in serial.findings} >= {"DUP001", "ENT001", "TYP001"}
+    suppressed = [f for f in serial.findings if f.path.name == "b.md" and f.line == 8]
+    assert not suppressed, "the copy under a suppression comment is not reported"
+    assert _shown(pooled) == _shown(serial)
+
+
+def test_a_project_rule_crashing_aside_is_reported_as_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "MIN_TEXT_ASIDE", 0)
+    serial, pooled = _serial_then_pooled(_files(tmp_path), monkeypatch, (*OFFLINE, CRASHING))
+    assert any("TST102" in error.message for error in serial.errors)
+    assert _shown(pooled) == _shown(serial)
+
+
+def test_a_broken_aside_process_leaves_its_rules_to_the_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "MIN_TEXT_ASIDE", 0)
+
+    def broken(rule: Rule, into: object) -> Rule:
+        raise OSError("the process aside died")
+
+    monkeypatch.setattr(parallel, "_capturing", broken)
+    serial, pooled = _serial_then_pooled(_files(tmp_path), monkeypatch)
     assert _shown(pooled) == _shown(serial)
 
 
@@ -99,14 +258,9 @@ def test_pool_size(
 def test_a_broken_pool_falls_back_to_one_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    paths = _files(tmp_path)
-    monkeypatch.setenv("AWESOMELINT_JOBS", "1")
-    serial = _run(paths)
-    monkeypatch.delenv("AWESOMELINT_JOBS")
-    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
-
     def broken(*args: object, **kwargs: object) -> object:
         raise OSError("fork failed")
 
     monkeypatch.setattr(parallel, "check_files", broken)
-    assert _shown(_run(paths)) == _shown(serial)
+    serial, pooled = _serial_then_pooled(_files(tmp_path), monkeypatch)
+    assert _shown(pooled) == _shown(serial)

@@ -1,29 +1,86 @@
 """Reading, parsing and running the document rules of many files in a pool of processes.
 
-One process per core, this one included: each reads and parses its files and runs the
-document-scope rules on them; the workers send back the parsed document with its findings. The calling process keeps the
-files' order, then runs the project rules, suppressions and reports as a serial run would, so
-the output is the same. Used for `check` with more than one file on a machine with more than
-one core, when no network facts are gathered (they need every document before any rule runs).
+One process per core, this one included: each reads and parses its files, runs the
+document-scope rules on them and finds their entries' identities (the per-file pass of the
+duplicate rules); the workers send back the parsed document with its findings and
+identities, pickled with a reduction per record class (its constructor and field values: a
+third of the time of the default reduction of slotted frozen dataclasses). The calling
+process keeps the files' order, then runs the project rules, suppressions and reports as a
+serial run would, so the output is the same; with much text, a forked process runs the later
+project rules meanwhile, on the documents it inherits. Used for `check` with more than one
+file on a machine with more than one core, when no network facts are gathered (they need
+every document before any rule runs).
 """
 
 from __future__ import annotations
 
+import contextlib
+import copyreg
+import dataclasses as dc
+import io
+import operator
 import os
+import pickle
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
-from awesomelint.diagnostics import FileError, Finding
+from awesomelint.diagnostics import Edit, FileError, Finding, Fix
+from awesomelint.document import locate, model
 from awesomelint.document.parse import ParsedDocument
 from awesomelint.engine import Checker, RuleSettings
-from awesomelint.rules import Rule
+from awesomelint.knowledge import paper_identity
+from awesomelint.rules import Context, Rule, duplicate_entry, inconsistent_duplicate
 from awesomelint.workspace.load import load_one
 
 Checked = tuple[ParsedDocument | FileError, list[Finding], list[FileError]]
 """One file's outcome: its parse (or why it has none), its document findings and crashes."""
 
-_worker: tuple[Checker, int | None] | None = None
+_worker: tuple[Checker, int | None, bool] | None = None
+
+IDENTITY_RULES = frozenset({duplicate_entry.RULE.code, inconsistent_duplicate.RULE.code})
+"""The project rules that read `paper_identity.occurrences`, whose part for one document is
+found where that document is parsed, in whichever process."""
+
+Reduction = Callable[[Any], tuple[type, tuple[Any, ...]]]
+
+
+def _by_constructor(cls: type) -> Reduction:
+    """Pickle an instance of the dataclass `cls` as a call of `cls` on its init fields."""
+    names = [field.name for field in dc.fields(cls) if field.init]
+    values = operator.attrgetter(*names)
+    if len(names) == 1:
+        return lambda obj: (cls, (values(obj),))
+    return lambda obj: (cls, values(obj))
+
+
+def _crossing_types() -> list[type]:
+    """The dataclasses of a file's outcome: the document model, problems, findings and
+    identity occurrences."""
+    return [ParsedDocument, Edit, Fix, Finding, FileError] + [
+        value
+        for module in (model, locate, paper_identity)
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and dc.is_dataclass(value)
+        and value.__module__ == module.__name__
+    ]
+
+
+REDUCTIONS: dict[type, Reduction] = {cls: _by_constructor(cls) for cls in _crossing_types()}
+"""Every field a dataclass does not take in its constructor is one its `__post_init__` derives
+(`Document`'s section index), so the call rebuilds the whole object."""
+
+
+def dumps(outcome: object) -> bytes:
+    """`outcome` (a file's, or findings) pickled for the calling process (`pickle.loads` reads
+    it back)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {**copyreg.dispatch_table, **REDUCTIONS}
+    pickler.dump(outcome)
+    return buffer.getvalue()
 
 
 def usable_cores() -> int:
@@ -46,17 +103,38 @@ def worth_a_pool(files: int) -> int:
 
 def _start(rules: Sequence[Rule], settings: RuleSettings, max_file_size: int | None) -> None:
     global _worker
-    _worker = (Checker(rules, None, settings), max_file_size)
+    identities = any(rule.code in IDENTITY_RULES for rule in rules)
+    _worker = (Checker(rules, None, settings), max_file_size, identities)
 
 
 def _check_one(path: Path) -> Checked:
     assert _worker is not None
-    checker, max_file_size = _worker
+    checker, max_file_size, identities = _worker
     loaded = load_one(path, max_file_size)
     if isinstance(loaded, FileError):
         return loaded, [], []
     findings, errors = checker.document_findings(loaded)
+    if identities:
+        paper_identity.document_occurrences(loaded.document)
     return loaded, findings, errors
+
+
+def _check_one_pickled(path: Path) -> bytes:
+    assert _worker is not None
+    outcome = _check_one(path)
+    parsed = outcome[0]
+    found = None
+    if _worker[2] and not isinstance(parsed, FileError):
+        found = paper_identity.document_occurrences(parsed.document)
+    return dumps((outcome, found))
+
+
+def _read(pickled: bytes) -> Checked:
+    """A worker's outcome, its document's occurrences handed to `paper_identity`."""
+    outcome, found = pickle.loads(pickled)
+    if found is not None:
+        paper_identity.adopt_occurrences(outcome[0].document, found)
+    return outcome  # type: ignore[no-any-return]
 
 
 def check_files(
@@ -68,7 +146,8 @@ def check_files(
 ) -> list[Checked]:
     """Every file's outcome, in the order of `files`, from `workers` processes: this one and a
     pool of the others. The pool takes files from the front; this process takes them from the
-    back while the pool has not started them, so its own results need no pickling."""
+    back while the pool has not started them, so its own results need no pickling, and
+    between two of its own files it reads the outcomes the pool has finished."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -78,11 +157,92 @@ def check_files(
     with ProcessPoolExecutor(
         workers - 1, mp_context=context, initializer=_start, initargs=args
     ) as pool:
-        futures = [pool.submit(_check_one, path) for path in files]
+        futures = [pool.submit(_check_one_pickled, path) for path in files]
         _start(*args)
         done: dict[int, Checked] = {}
+        front = 0
         for index in reversed(range(len(files))):
             if not futures[index].cancel():
                 break
             done[index] = _check_one(files[index])
-        return [done[i] if i in done else futures[i].result() for i in range(len(files))]
+            while front < index and futures[front].done():
+                done[front] = _read(futures[front].result())
+                front += 1
+        return [done[i] if i in done else _read(futures[i].result()) for i in range(len(files))]
+
+
+MIN_TEXT_ASIDE = 1_000_000
+"""Characters of text, over all documents, from which project rules are worth a process of
+their own (forking one costs some tens of milliseconds)."""
+
+_aside: tuple[Sequence[ParsedDocument], tuple[Rule, ...], RuleSettings] | None = None
+
+
+def _capturing(rule: Rule, into: dict[str, list[Finding]]) -> Rule:
+    """`rule`, keeping in `into` what it finds before suppressions and ignores."""
+
+    def check(contexts: Sequence[Context[Any]]) -> Iterator[Finding]:
+        found = list(rule.check(contexts))
+        into[rule.code] = found
+        return iter(found)
+
+    return dc.replace(rule, check=check)
+
+
+def _project_findings_aside() -> bytes:
+    assert _aside is not None
+    documents, rules, settings = _aside
+    found: dict[str, list[Finding]] = {}
+    Checker([_capturing(rule, found) for rule in rules], None, settings).run(documents)
+    return dumps(found)
+
+
+def _replaying(rule: Rule, answer: Callable[[], dict[str, list[Finding]] | None]) -> Rule:
+    """`rule`, its findings those of the process that ran it; run here when that one could
+    not (it crashed, or the rule did: here it crashes again and is reported as in a serial run)."""
+
+    def check(contexts: Sequence[Context[Any]]) -> Iterator[Finding]:
+        found = answer()
+        if found is None or rule.code not in found:
+            return rule.check(contexts)
+        return iter(found[rule.code])
+
+    return dc.replace(rule, check=check)
+
+
+@contextlib.contextmanager
+def project_rules_aside(
+    rules: Sequence[Rule], documents: Sequence[ParsedDocument], settings: RuleSettings
+) -> Iterator[tuple[Rule, ...]]:
+    """`rules` with the later half of its project rules (in registry order, which keeps the
+    rules sharing a pass together) run meanwhile in a forked process that has the documents
+    for nothing; their checks here answer from it. Unchanged for little text, one such rule or
+    no fork. Suppressions and ignores stay with the caller's run, which sees every finding."""
+    global _aside
+    project = [rule for rule in rules if rule.scope == "project"]
+    text = sum(len(parsed.document.text) for parsed in documents)
+    if len(project) < 2 or text < MIN_TEXT_ASIDE or sys.platform != "linux":
+        yield tuple(rules)  # without fork, the documents would have to be pickled
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    aside = project[(len(project) + 1) // 2 :]
+    context = multiprocessing.get_context("fork")
+    _aside = (documents, tuple(aside), settings)
+    try:
+        with ProcessPoolExecutor(1, mp_context=context) as pool:
+            future = pool.submit(_project_findings_aside)
+            answered: list[dict[str, list[Finding]] | None] = []
+
+            def answer() -> dict[str, list[Finding]] | None:
+                if not answered:
+                    try:
+                        answered.append(pickle.loads(future.result()))
+                    except Exception:  # noqa: BLE001 - no answer: the rules run here
+                        answered.append(None)
+                return answered[0]
+
+            yield tuple(_replaying(rule, answer) if rule in aside else rule for rule in rules)
+    finally:
+        _aside = None

@@ -81,20 +81,23 @@ def _run_in_pool(
     request: CheckRequest, files: list[Path], missing: list[FileError], workers: int
 ) -> RunResult:
     """`run_check` without network facts, the files parsed and checked by `workers` processes."""
-    from awesomelint.parallel import check_files
+    from awesomelint.parallel import check_files, project_rules_aside
 
-    checker = Checker(request.rules, None, request.settings)
     errors = list(missing)
     documents = []
     outcomes = check_files(files, request.rules, request.settings, request.max_file_size, workers)
-    for parsed, findings, crashes in outcomes:
+    for parsed, _, _ in outcomes:
         if isinstance(parsed, FileError):
             errors.append(parsed)
         else:
-            checker.adopt(parsed, findings, crashes)
             documents.append(parsed)
-    loaded = Loaded(tuple(documents), tuple(errors))
-    return _result(request, loaded, checker.run(loaded.documents))
+    with project_rules_aside(request.rules, documents, request.settings) as rules:
+        checker = Checker(rules, None, request.settings)
+        for parsed, findings, crashes in outcomes:
+            if not isinstance(parsed, FileError):
+                checker.adopt(parsed, findings, crashes)
+        checked = checker.run(documents)
+    return _result(request, Loaded(tuple(documents), tuple(errors)), checked)
 
 
 def exit_status(result: RunResult) -> int:

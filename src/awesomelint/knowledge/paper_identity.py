@@ -297,28 +297,40 @@ _MATCHES: _LastAnswer[tuple[Occurrence, list[Occurrence]]] = _LastAnswer()
 def occurrences(docs: Sequence[Document]) -> list[Occurrence]:
     """Every entry that has an identity, in document and source order (do not change it)."""
     known = _OCCURRENCES.get(docs)
-    if known is not None:
-        return known
-    found = _occurrences(docs)
-    _OCCURRENCES.keep(docs, found)
-    return found
+    if known is None:
+        known = [occ for doc in docs for occ in document_occurrences(doc)]
+        _OCCURRENCES.keep(docs, known)
+        for key in _BY_DOCUMENT.keys() - {id(doc) for doc in docs}:
+            del _BY_DOCUMENT[key]  # kept: the documents of the fix loop's next pass
+    return known
 
 
-def _occurrences(docs: Sequence[Document]) -> list[Occurrence]:
+_BY_DOCUMENT: dict[int, tuple[Document, list[Occurrence]]] = {}
+
+
+def document_occurrences(doc: Document) -> list[Occurrence]:
+    """One document's part of `occurrences`, found where it was parsed (`adopt_occurrences`)."""
+    known = _BY_DOCUMENT.get(id(doc))
+    if known is not None and known[0] is doc:
+        return known[1]
     found: list[Occurrence] = []
-    for doc in docs:
-        feeds = feed_sections(doc)
-        for index, section in enumerate(doc.walk_sections()):
-            if section.is_toc or index in feeds:
+    feeds = feed_sections(doc)
+    for index, section in enumerate(doc.walk_sections()):
+        if section.is_toc or index in feeds:
+            continue
+        for top in section.entries:
+            if is_news_line(doc, top):
                 continue
-            for top in section.entries:
-                if is_news_line(doc, top):
-                    continue
-                for entry in top.walk():
-                    occurrence = _occurrence(doc, section, index, entry)
-                    if occurrence is not None:
-                        found.append(occurrence)
+            for entry in top.walk():
+                occurrence = _occurrence(doc, section, index, entry)
+                if occurrence is not None:
+                    found.append(occurrence)
+    adopt_occurrences(doc, found)
     return found
+
+
+def adopt_occurrences(doc: Document, found: list[Occurrence]) -> None:
+    _BY_DOCUMENT[id(doc)] = (doc, found)
 
 
 @dc.dataclass(slots=True)

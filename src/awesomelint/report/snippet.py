@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable
 
@@ -24,6 +25,12 @@ def _cells(line: str) -> list[tuple[str, int]]:
     return [(" " if char == "\t" else char, _width(char)) for char in line]
 
 
+@functools.lru_cache(maxsize=4)
+def _lines(text: str) -> tuple[str, ...]:
+    """A file's lines, split once for all the findings shown from it (in a row, sorted)."""
+    return tuple(text.split("\n"))
+
+
 def _plain(text: str, _code: str) -> str:
     return text
 
@@ -31,7 +38,7 @@ def _plain(text: str, _code: str) -> str:
 def snippet(finding: Finding, text: str, paint: Paint = _plain) -> list[str]:
     """`  N | line` and `    | ^^^` for the finding's first line; [] when the line is not in
     `text`. `paint(text, code)` colours the caret and the gutter."""
-    lines = text.split("\n")
+    lines = _lines(text)
     if not 1 <= finding.line <= len(lines):
         return []
     line = lines[finding.line - 1].rstrip("\r")

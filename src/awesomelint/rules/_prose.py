@@ -192,6 +192,17 @@ class Words:
             text[start - 1] in "'\u2019" and start >= 2 and _WORD_CHAR.match(text, start - 2)
         )
 
+    @functools.cached_property
+    def _by_lower(self) -> dict[str, list[str]]:
+        by_lower: dict[str, list[str]] = {}
+        for head in self.heads:
+            by_lower.setdefault(head.lower(), []).append(head)
+        return by_lower
+
+    def spellings(self, lower: str) -> list[str]:
+        """The heads that are `lower` in some case ("Mor" and "MOR" for "mor")."""
+        return self._by_lower.get(lower, [])
+
     def has(self, head: str) -> bool:
         """Whether a word whose text is `head` (in that case) is in the prose."""
         return head in self.heads
