@@ -34,6 +34,7 @@ from awesomelint.document.model import (
     Section,
     Span,
 )
+from awesomelint.document.quiet_rules import quiet_debug_logging
 from awesomelint.document.references import drop_definitions, find_definitions
 from awesomelint.document.rows import row_entry
 from awesomelint.document.sections import SectionBuilder
@@ -54,6 +55,7 @@ def _markdown() -> MarkdownIt:
 
 
 _MD = _markdown()
+quiet_debug_logging()
 
 
 @dc.dataclass(frozen=True, slots=True)
