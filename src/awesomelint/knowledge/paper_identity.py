@@ -334,12 +334,20 @@ class _Seen:
     """(id(doc), section index) -> every occurrence there, in order."""
 
     def add(self, occ: Occurrence, index: int) -> None:
-        if len(self.files) < 2 and all(doc is not occ.doc for doc, _ in self.files):
-            self.files.append((occ.doc, index))
-        sections = self.sections.setdefault(id(occ.doc), [])
-        if len(sections) < 2 and all(s != occ.section_index for s, _ in sections):
-            sections.append((occ.section_index, index))
-        self.in_section.setdefault((id(occ.doc), occ.section_index), []).append(index)
+        doc, section = occ.doc, occ.section_index
+        files = self.files
+        if not files or (len(files) == 1 and files[0][0] is not doc):
+            files.append((doc, index))
+        sections = self.sections.get(id(doc))
+        if sections is None:
+            self.sections[id(doc)] = [(section, index)]
+        elif len(sections) == 1 and sections[0][0] != section:
+            sections.append((section, index))
+        here = self.in_section.get((id(doc), section))
+        if here is None:
+            self.in_section[id(doc), section] = [index]
+        else:
+            here.append(index)
 
     def firsts(self, occ: Occurrence, found: Sequence[Occurrence]) -> Iterator[int]:
         """The first earlier occurrence of each relation to `occ`, skipping its parents."""
@@ -380,8 +388,16 @@ def _earlier_matches(docs: Sequence[Document]) -> Iterator[tuple[Occurrence, lis
         if firsts:
             yield occ, [found[i] for i in sorted(firsts.values())]
         for key in occ.keys:
-            by_key.setdefault(key, _Seen()).add(occ, index)
+            _record(by_key, key).add(occ, index)
         if title is not None:
-            by_title.setdefault(title, _Seen()).add(occ, index)
+            _record(by_title, title).add(occ, index)
             if not occ.keys:
-                linkless_by_title.setdefault(title, _Seen()).add(occ, index)
+                _record(linkless_by_title, title).add(occ, index)
+
+
+def _record(records: dict[str, _Seen], key: str) -> _Seen:
+    """The record under `key`, made when it is the first (most keys are met once)."""
+    record = records.get(key)
+    if record is None:
+        record = records[key] = _Seen()
+    return record
