@@ -225,14 +225,19 @@ class _Walker:
                 children.extend(rows)
             else:
                 if token.map is not None and not children:
-                    if kind in _CODE_BLOCKS:
-                        self.code_spans.append(self._block_span(token))
-                    elif kind == "inline":
+                    if kind == "inline":
                         start, end = self._inline_bounds(token)
                         regions.append(("inline", Span(max(start, content_start), end)))
-                    elif kind == "html_block":
-                        regions.append(("html", self._block_span(token)))
-                    own_end = max(own_end, self._block_span(token).end)
+                    elif kind in _CODE_BLOCKS or kind == "html_block":
+                        span = self._block_span(token)
+                        end = span.end
+                        if kind == "html_block":
+                            regions.append(("html", span))
+                        else:
+                            self.code_spans.append(span)
+                    else:
+                        end = self._trimmed_end(*token.map)
+                    own_end = max(own_end, end)
                 elif token.map is not None:
                     self._other_block(token)
                 i += 1
