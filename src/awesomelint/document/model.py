@@ -251,6 +251,10 @@ class Document:
     """The file as read from disk; None for text that did not come from a file."""
     _by_start: tuple[list[int], list[Section]] = dc.field(init=False, repr=False, compare=False)
     """Every section in `walk_sections` order and their starts, for `section_at`."""
+    _entries: tuple[tuple[Section, Entry], ...] | None = dc.field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """`entries()`, once asked for."""
 
     def __post_init__(self) -> None:
         flat = list(self.walk_sections())
@@ -262,10 +266,16 @@ class Document:
 
     def entries(self) -> Iterator[tuple[Section, Entry]]:
         """Every entry, nested ones included, with the section it belongs to."""
-        for section in self.walk_sections():
-            for entry in section.entries:
-                for item in entry.walk():
-                    yield section, item
+        flat = self._entries
+        if flat is None:  # listed once: most rules go through every entry
+            flat = tuple(
+                (section, item)
+                for section in self.walk_sections()
+                for entry in section.entries
+                for item in entry.walk()
+            )
+            object.__setattr__(self, "_entries", flat)
+        return iter(flat)
 
     def section_at(self, offset: int) -> Section:
         """The innermost section that contains `offset` (the end of the text included).

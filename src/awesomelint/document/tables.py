@@ -110,6 +110,6 @@ def title_column(
             if i in badges or link.image:
                 start, end = link.span.start - a, link.span.end - a
                 cell = cell[:start] + " " * (end - start) + cell[end:]
-        if any(ch.isalpha() for ch in cell) and _DATE.fullmatch(cell) is None:
+        if any(map(str.isalpha, cell)) and _DATE.fullmatch(cell) is None:
             return index
     return 0

@@ -69,7 +69,7 @@ def _bold_title(
         if holder is not None and holder.span == span:
             span = holder.text_span  # **[Title](url)**: the title is the link's text
         words = plain(text[span.start : span.end])
-        if any(ch.isalpha() for ch in words) and generic_role(words) is None:
+        if any(map(str.isalpha, words)) and generic_role(words) is None:
             return span
     return None
 
