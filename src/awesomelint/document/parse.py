@@ -51,6 +51,9 @@ _MARKER = re.compile(r"[ \t>]*(?:[*+\-]|\d{1,9}[.)])(?:[ \t]+|(?=\n)|$)")
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.disable("inline")
+    # Joins the text pieces the inline phase makes: with no inline phase, a walk over every
+    # token for nothing.
+    md.disable("text_join", ignoreInvalid=True)
     return md
 
 
@@ -265,6 +268,8 @@ class _Walker:
     def _scan_regions(self, regions: Sequence[tuple[str, Span]]) -> tuple[InlineScan, list[Link]]:
         """Scan an item's blocks one by one: text in an HTML block or a code block inside
         an item is no inline Markdown, as markdown-it reads it."""
+        if len(regions) == 1 and regions[0][0] == "inline":  # most items: one paragraph
+            return self._scan(regions[0][1].start, regions[0][1].end)
         scan = InlineScan()
         links: list[Link] = []
         for kind, span in regions:
