@@ -334,20 +334,13 @@ class _Seen:
     """(id(doc), section index) -> every occurrence there, in order."""
 
     def add(self, occ: Occurrence, index: int) -> None:
-        doc, section = occ.doc, occ.section_index
-        files = self.files
+        doc, section, files = occ.doc, occ.section_index, self.files
         if not files or (len(files) == 1 and files[0][0] is not doc):
             files.append((doc, index))
-        sections = self.sections.get(id(doc))
-        if sections is None:
-            self.sections[id(doc)] = [(section, index)]
-        elif len(sections) == 1 and sections[0][0] != section:
+        sections = self.sections.setdefault(id(doc), [])
+        if not sections or (len(sections) == 1 and sections[0][0] != section):
             sections.append((section, index))
-        here = self.in_section.get((id(doc), section))
-        if here is None:
-            self.in_section[id(doc), section] = [index]
-        else:
-            here.append(index)
+        self.in_section.setdefault((id(doc), section), []).append(index)
 
     def firsts(self, occ: Occurrence, found: Sequence[Occurrence]) -> Iterator[int]:
         """The first earlier occurrence of each relation to `occ`, skipping its parents."""
