@@ -178,6 +178,14 @@ class Words:
         """Each word's part before any apostrophe, once, as written."""
         return frozenset(self.tokens)
 
+    @functools.cached_property
+    def heads_by_lower(self) -> dict[str, list[str]]:
+        """`heads` by their lower case: every spelling of a word, found without a scan."""
+        found: dict[str, list[str]] = {}
+        for head in self.heads:
+            found.setdefault(head.lower(), []).append(head)
+        return found
+
     def line_around(self, offset: int) -> tuple[str, int]:
         return line_around(self.text, offset)
 

@@ -166,7 +166,7 @@ class _Checker:
             found = self._in_author_lists[lower] = any(
                 in_author_list(*doc.line_around(start))
                 for doc in self.docs
-                for start in doc.places(h for h in doc.heads if h.lower() == lower)
+                for start in doc.places(doc.heads_by_lower.get(lower, ()))
             )
         return found
 
