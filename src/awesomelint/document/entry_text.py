@@ -60,7 +60,8 @@ def collect_tags(text: str, links: Sequence[Link], scan: InlineScan, content: Sp
         if value in _TASK_BOX and start == content.start + 1:
             continue
         tags.append(Tag(TagKind.BRACKET, value, Span(start, end)))
-    tags.sort(key=lambda tag: tag.span.start)
+    if len(tags) > 1:
+        tags.sort(key=lambda tag: tag.span.start)
     return tags
 
 

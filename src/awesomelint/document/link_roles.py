@@ -74,6 +74,7 @@ _OTHER_WORDS = _vocabulary(
     "official coming soon supplementary supp leaderboard viewer and or the more "
     "项目 主页 项目主页 链接 博客 视频 数据 数据集 模型 演示 知乎"
 )
+_GENERIC_WORDS = _PAPER_WORDS | _CODE_WORDS | _OTHER_WORDS
 _PHRASES = {"hugging face": Role.OTHER, "tech report": Role.PAPER}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -94,8 +95,8 @@ def generic_role(text: str) -> Role | None:
     if joined in _PHRASES:
         return _PHRASES[joined]
     if not words:
-        return None if any(ch.isdigit() for ch in text) else Role.OTHER
-    if any(word not in _PAPER_WORDS | _CODE_WORDS | _OTHER_WORDS for word in words):
+        return None if any(map(str.isdigit, text)) else Role.OTHER
+    if not _GENERIC_WORDS.issuperset(words):
         return None
     paper = any(word in _PAPER_WORDS for word in words)
     code = any(word in _CODE_WORDS for word in words)

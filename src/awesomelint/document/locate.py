@@ -11,6 +11,7 @@ import bisect
 import dataclasses as dc
 import re
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from awesomelint.document.link_tail import parse_inline_tail
 
@@ -26,8 +27,10 @@ MAX_LABEL = 999
 """CommonMark's longest link label; a longer bracketed text is never a reference."""
 
 
-@dc.dataclass(frozen=True, slots=True)
-class RawLink:
+class RawLink(NamedTuple):
+    """A link as the scan found it, before the model's `Link` is made of it (a tuple: a
+    parse makes one per link)."""
+
     start: int
     end: int
     text_start: int

@@ -9,12 +9,50 @@ from __future__ import annotations
 import bisect
 import dataclasses as dc
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 from awesomelint.document.lines import LineIndex
 
+_T = TypeVar("_T")
 
+
+def _quick_init(cls: type[_T]) -> type[_T]:
+    """The frozen dataclass `cls` with an `__init__` that sets each slot through its own
+    descriptor: the generated one calls `object.__setattr__(self, "name", value)` per field,
+    and a parse makes a hundred thousand spans and tens of thousands of entries, links and
+    tags. The signature, the defaults and immutability stay as they were.
+
+    A class it cannot do this for exactly (no slots, a field outside `__init__`, a
+    keyword-only field, a default factory or a `__post_init__`) keeps its own `__init__`."""
+    fields = dc.fields(cls)  # type: ignore[arg-type]
+    if (
+        "__slots__" not in vars(cls)
+        or hasattr(cls, "__post_init__")
+        or any(not f.init or f.kw_only or f.default_factory is not dc.MISSING for f in fields)
+    ):
+        return cls
+    namespace: dict[str, Any] = {}
+    params: list[str] = []
+    body: list[str] = []
+    for f in fields:
+        namespace[f"_set_{f.name}"] = vars(cls)[f.name].__set__
+        if f.default is dc.MISSING:
+            params.append(f.name)
+        else:
+            namespace[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        body.append(f"    _set_{f.name}(self, {f.name})")
+    exec(f"def __init__(self, {', '.join(params)}) -> None:\n" + "\n".join(body), namespace)  # noqa: S102
+    init: Callable[..., None] = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__
+    setattr(cls, "__init__", init)  # noqa: B010 - mypy forbids assigning a method
+    return cls
+
+
+@_quick_init
 @dc.dataclass(frozen=True, slots=True)
 class Span:
     start: int
@@ -31,6 +69,7 @@ class LinkKind(enum.Enum):
     HTML = "html"  # href="..." or src="..." in raw HTML
 
 
+@_quick_init
 @dc.dataclass(frozen=True, slots=True)
 class Link:
     text: str
@@ -44,6 +83,7 @@ class Link:
     image: bool = False
 
 
+@_quick_init
 @dc.dataclass(frozen=True, slots=True)
 class Definition:
     """A link reference definition, `[label]: url`: a link destination written once for the
@@ -64,6 +104,7 @@ class TagKind(enum.Enum):
     COLUMN = "column"  # the venue column of a table
 
 
+@_quick_init
 @dc.dataclass(frozen=True, slots=True)
 class Tag:
     kind: TagKind
@@ -79,6 +120,7 @@ class EntryKind(enum.Enum):
     TABLE_ROW = "table-row"
 
 
+@_quick_init
 @dc.dataclass(frozen=True, slots=True)
 class Entry:
     kind: EntryKind
@@ -136,6 +178,7 @@ class Entry:
             yield from child.walk()
 
 
+@_quick_init
 @dc.dataclass(frozen=True, slots=True)
 class Section:
     title: str
@@ -156,6 +199,7 @@ class Section:
             yield from sub.walk()
 
 
+@_quick_init
 @dc.dataclass(frozen=True, slots=True)
 class FrontMatterField:
     key: str
@@ -207,6 +251,10 @@ class Document:
     """The file as read from disk; None for text that did not come from a file."""
     _by_start: tuple[list[int], list[Section]] = dc.field(init=False, repr=False, compare=False)
     """Every section in `walk_sections` order and their starts, for `section_at`."""
+    _entries: tuple[tuple[Section, Entry], ...] | None = dc.field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """`entries()`, once asked for."""
 
     def __post_init__(self) -> None:
         flat = list(self.walk_sections())
@@ -218,10 +266,16 @@ class Document:
 
     def entries(self) -> Iterator[tuple[Section, Entry]]:
         """Every entry, nested ones included, with the section it belongs to."""
-        for section in self.walk_sections():
-            for entry in section.entries:
-                for item in entry.walk():
-                    yield section, item
+        flat = self._entries
+        if flat is None:  # listed once: most rules go through every entry
+            flat = tuple(
+                (section, item)
+                for section in self.walk_sections()
+                for entry in section.entries
+                for item in entry.walk()
+            )
+            object.__setattr__(self, "_entries", flat)
+        return iter(flat)
 
     def section_at(self, offset: int) -> Section:
         """The innermost section that contains `offset` (the end of the text included).

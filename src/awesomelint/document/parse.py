@@ -34,6 +34,7 @@ from awesomelint.document.model import (
     Section,
     Span,
 )
+from awesomelint.document.quiet_rules import quiet_debug_logging
 from awesomelint.document.references import drop_definitions, find_definitions
 from awesomelint.document.rows import row_entry
 from awesomelint.document.sections import SectionBuilder
@@ -50,10 +51,14 @@ _MARKER = re.compile(r"[ \t>]*(?:[*+\-]|\d{1,9}[.)])(?:[ \t]+|(?=\n)|$)")
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.disable("inline")
+    # Joins the text pieces the inline phase makes: with no inline phase, a walk over every
+    # token for nothing.
+    md.disable("text_join", ignoreInvalid=True)
     return md
 
 
 _MD = _markdown()
+quiet_debug_logging()
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -223,14 +228,19 @@ class _Walker:
                 children.extend(rows)
             else:
                 if token.map is not None and not children:
-                    if kind in _CODE_BLOCKS:
-                        self.code_spans.append(self._block_span(token))
-                    elif kind == "inline":
+                    if kind == "inline":
                         start, end = self._inline_bounds(token)
                         regions.append(("inline", Span(max(start, content_start), end)))
-                    elif kind == "html_block":
-                        regions.append(("html", self._block_span(token)))
-                    own_end = max(own_end, self._block_span(token).end)
+                    elif kind in _CODE_BLOCKS or kind == "html_block":
+                        span = self._block_span(token)
+                        end = span.end
+                        if kind == "html_block":
+                            regions.append(("html", span))
+                        else:
+                            self.code_spans.append(span)
+                    else:
+                        end = self._trimmed_end(*token.map)
+                    own_end = max(own_end, end)
                 elif token.map is not None:
                     self._other_block(token)
                 i += 1
@@ -258,6 +268,8 @@ class _Walker:
     def _scan_regions(self, regions: Sequence[tuple[str, Span]]) -> tuple[InlineScan, list[Link]]:
         """Scan an item's blocks one by one: text in an HTML block or a code block inside
         an item is no inline Markdown, as markdown-it reads it."""
+        if len(regions) == 1 and regions[0][0] == "inline":  # most items: one paragraph
+            return self._scan(regions[0][1].start, regions[0][1].end)
         scan = InlineScan()
         links: list[Link] = []
         for kind, span in regions:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from awesomelint.document import entry_text, link_roles
@@ -22,14 +23,24 @@ Scan = Callable[[int, int], tuple[InlineScan, list[Link]]]
 """Scans text[start:end] for links (and records them for the document)."""
 
 
+@functools.lru_cache(maxsize=256)
+def _columns(header: tuple[str, ...]) -> tuple[int, int, int, int, int]:
+    """The venue, paper, code, title and description columns (-1: none), read once a table."""
+    return (
+        column(header, VENUE_HEADERS, default=-1),
+        column(header, PAPER_HEADERS, default=-1),
+        column(header, CODE_HEADERS, default=-1),
+        column(header, TITLE_HEADERS, default=-1),
+        column(header, DESCRIPTION_HEADERS, default=-1),
+    )
+
+
 def row_entry(text: str, cells: list[tuple[int, int]], header: list[str], scan_cell: Scan) -> Entry:
     """The entry of one body row; `header` holds the header cells' plain text, lower case.
 
     See `Entry.title` and `Entry.primary` for how a row's title and primary link are chosen.
     """
-    venue_col = column(header, VENUE_HEADERS, default=-1)
-    paper_col = column(header, PAPER_HEADERS, default=-1)
-    code_col = column(header, CODE_HEADERS, default=-1)
+    venue_col, paper_col, code_col, title_col, description_col = _columns(tuple(header))
     row_start, row_end = cells[0][0], cells[-1][1]
     links: list[Link] = []
     tags: list[Tag] = []
@@ -51,7 +62,6 @@ def row_entry(text: str, cells: list[tuple[int, int]], header: list[str], scan_c
         if index == venue_col and b > a and not cell_links:
             tags.append(Tag(TagKind.COLUMN, text[a:b], Span(a, b)))
     badges = link_roles.badge_indexes(links)
-    title_col = column(header, TITLE_HEADERS, default=-1)
     if title_col == -1:
         title_col = title_column(text, cells, [links for _, links in scans], venue_col)
     title_span: Span | None = None
@@ -59,7 +69,6 @@ def row_entry(text: str, cells: list[tuple[int, int]], header: list[str], scan_c
         a, b = cells[title_col]
         scan, cell_links = scans[title_col]
         title_span = find_title(text, Span(a, b), cell_links, scan.brackets, cell=True)
-    description_col = column(header, DESCRIPTION_HEADERS, default=-1)
     description = ""
     if 0 <= description_col < len(cells):
         a, b = cells[description_col]

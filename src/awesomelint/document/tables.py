@@ -55,11 +55,11 @@ def split_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     and one trailing pipe are dropped, so a row of a single pipe has no cells at all.
     """
     bounds: list[int] = [start - 1]
-    bounds.extend(
-        pos
-        for pos in range(start, end)
-        if text[pos] == "|" and (pos == start or text[pos - 1] != "\\")
-    )
+    pos = text.find("|", start, end)
+    while pos != -1:
+        if pos == start or text[pos - 1] != "\\":
+            bounds.append(pos)
+        pos = text.find("|", pos + 1, end)
     bounds.append(end)
     cells: list[tuple[int, int]] = []
     for left, right in itertools.pairwise(bounds):
@@ -110,6 +110,6 @@ def title_column(
             if i in badges or link.image:
                 start, end = link.span.start - a, link.span.end - a
                 cell = cell[:start] + " " * (end - start) + cell[end:]
-        if any(ch.isalpha() for ch in cell) and _DATE.fullmatch(cell) is None:
+        if any(map(str.isalpha, cell)) and _DATE.fullmatch(cell) is None:
             return index
     return 0

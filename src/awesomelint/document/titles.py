@@ -49,6 +49,11 @@ def _bold_title(
     Bold inside a leading bracketed label (`[**YOCO**] You Only Cache Once`) is a short name,
     not the title.
     """
+    if (
+        text.find("**", content.start, content.end) == -1
+        and text.find("__", content.start, content.end) == -1
+    ):
+        return None
     naming = next((link for link in links if names_something(link)), None)
     limit = naming.span.start if naming is not None else content.end
     for strong in _STRONG.finditer(text, content.start, content.end):
@@ -64,7 +69,7 @@ def _bold_title(
         if holder is not None and holder.span == span:
             span = holder.text_span  # **[Title](url)**: the title is the link's text
         words = plain(text[span.start : span.end])
-        if any(ch.isalpha() for ch in words) and generic_role(words) is None:
+        if any(map(str.isalpha, words)) and generic_role(words) is None:
             return span
     return None
 

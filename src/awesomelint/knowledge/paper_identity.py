@@ -346,12 +346,13 @@ class _Seen:
     """(id(doc), section index) -> every occurrence there, in order."""
 
     def add(self, occ: Occurrence, index: int) -> None:
-        if len(self.files) < 2 and all(doc is not occ.doc for doc, _ in self.files):
-            self.files.append((occ.doc, index))
-        sections = self.sections.setdefault(id(occ.doc), [])
-        if len(sections) < 2 and all(s != occ.section_index for s, _ in sections):
-            sections.append((occ.section_index, index))
-        self.in_section.setdefault((id(occ.doc), occ.section_index), []).append(index)
+        doc, section, files = occ.doc, occ.section_index, self.files
+        if not files or (len(files) == 1 and files[0][0] is not doc):
+            files.append((doc, index))
+        sections = self.sections.setdefault(id(doc), [])
+        if not sections or (len(sections) == 1 and sections[0][0] != section):
+            sections.append((section, index))
+        self.in_section.setdefault((id(doc), section), []).append(index)
 
     def firsts(self, occ: Occurrence, found: Sequence[Occurrence]) -> Iterator[int]:
         """The first earlier occurrence of each relation to `occ`, skipping its parents."""
@@ -392,8 +393,16 @@ def _earlier_matches(docs: Sequence[Document]) -> Iterator[tuple[Occurrence, lis
         if firsts:
             yield occ, [found[i] for i in sorted(firsts.values())]
         for key in occ.keys:
-            by_key.setdefault(key, _Seen()).add(occ, index)
+            _record(by_key, key).add(occ, index)
         if title is not None:
-            by_title.setdefault(title, _Seen()).add(occ, index)
+            _record(by_title, title).add(occ, index)
             if not occ.keys:
-                linkless_by_title.setdefault(title, _Seen()).add(occ, index)
+                _record(linkless_by_title, title).add(occ, index)
+
+
+def _record(records: dict[str, _Seen], key: str) -> _Seen:
+    """The record under `key`, made when it is the first (most keys are met once)."""
+    record = records.get(key)
+    if record is None:
+        record = records[key] = _Seen()
+    return record

@@ -228,9 +228,10 @@ def _running_text(
     masked: str, table: VenueTable, covered: Callable[[int], bool]
 ) -> Iterator[Mention]:
     starts = _name_starts(table)
+    # A word's key is its text without trailing `*`: `FAT` and `FAT*` both start `fat*`.
+    keys = starts | {start.removesuffix("*") for start in starts}
     for word in _WORD.finditer(masked):
-        key = word.group().rstrip("*").casefold()
-        if (key not in starts and key + "*" not in starts) or covered(word.start()):
+        if word.group().rstrip("*").casefold() not in keys or covered(word.start()):
             continue
         mention = _mention_at(masked, word.start(), table)
         if mention is not None:
