@@ -35,13 +35,6 @@ def _plain(text: str, _code: str) -> str:
     return text
 
 
-@functools.lru_cache(maxsize=4)
-def _lines(text: str) -> list[str]:
-    """The lines of a checked file, split once for all its findings (a 2 MB list has
-    hundreds of them)."""
-    return text.split("\n")
-
-
 def snippet(finding: Finding, text: str, paint: Paint = _plain) -> list[str]:
     """`  N | line` and `    | ^^^` for the finding's first line; [] when the line is not in
     `text`. `paint(text, code)` colours the caret and the gutter."""
