@@ -24,6 +24,7 @@ BUDGET_PER_CHAR = 4
 BUDGET_BASE = 256 * 1024
 _KEPT_STATES = 8
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
+_TEXT_LINE = re.compile(r"^([ \t>]*)[^ \t>\n]", re.MULTILINE)
 
 
 @dc.dataclass(slots=True)
@@ -131,13 +132,24 @@ def _window(doc: Document, edit: Edit) -> _Window:
         if header is None:
             return _Window(Span(scope.start, _past_the_edge(doc, scope.end)))
         prefix = header
-    if index + 2 < len(entries):
+    if index + 2 < len(entries) and not _deeper_below(doc, edit):
         # To the line before the entry after next: the next entry, with its nested items and
         # any line that may become its lazy continuation.
         end = doc.text.rfind("\n", 0, entries[index + 2].span.start) + 1
     else:
         end = _past_the_edge(doc, scope.end)
     return _Window(Span(start, max(end, edit.end)), prefix)
+
+
+def _deeper_below(doc: Document, edit: Edit) -> bool:
+    """Whether the first line with text after the cut is indented deeper than the cut's first
+    line: lines that the cut may give another parent (the item before it), and with them
+    every line after them in the list."""
+    below = _TEXT_LINE.search(doc.text, edit.end)
+    if below is None:
+        return False
+    here = _TEXT_LINE.match(doc.text, edit.start)
+    return here is None or len(below.group(1)) > len(here.group(1))
 
 
 def _past_the_edge(doc: Document, end: int) -> int:
