@@ -151,3 +151,15 @@ def test_what_fix_leaves_is_what_check_reports(
     repeats = {row["severity"] for row in left if row["code"] == "DUP001"}
     # The repeats across files are still reported (as info); the copies went with unsafe.
     assert repeats == ({"info"} if unsafe else {"info", "error"})
+
+
+def test_passes_that_only_delete_do_not_count_towards_the_pass_limit() -> None:
+    # A long section's deletion checks use up its budget after a few stale suppressions, so
+    # the rest wait for later passes: more passes than the limit, none of which writes text.
+    entries = [_entry(i, nested=False) for i in range(600)]
+    stale = "<!-- awesomelint-disable-next-line VEN001 -->"
+    lines = [line for i, e in enumerate(entries) for line in ([stale, e] if i % 15 == 0 else [e])]
+    text = "# Papers\n\n" + "\n".join(lines) + "\n"
+    outcome = fix_document(parse_text(text), [rule("AWL100")], unsafe=True)
+    assert outcome.passes > 10
+    assert outcome.parsed.document.text == text.replace(stale + "\n", "")

@@ -135,7 +135,7 @@ class _Fixing:
     applied: list[Finding] = dc.field(default_factory=list)
     remaining: tuple[Finding, ...] = ()
     limited: int = 0
-    """Passes that count towards MAX_PASSES (those that did more than delete entries)."""
+    """Passes that count towards MAX_PASSES (those that wrote text, not only deleted it)."""
     passes: int = 0
     failure: FileError | None = None
 
@@ -171,9 +171,9 @@ class _Fixing:
         self.applied.extend(chosen)
         self.current = fixed
         self.passes += 1
-        # Deletions only ever remove entries, so they cannot oscillate: passes that only
-        # delete do not count towards the limit that catches rules fighting each other.
-        if any(f.fix is not None and not f.fix.removes_entries for f in chosen):
+        # A pass that only deletes text shortens it, so such passes cannot oscillate: they
+        # do not count towards the limit that catches rules fighting each other.
+        if any(edit.text for edit in edits):
             self.limited += 1
 
     def outcome(self) -> FixOutcome:

@@ -68,7 +68,9 @@ def _removal(doc: Document, directive: Directive) -> Edit | None:
     otherwise. None when deleting it would change what the rest of the line is: a comment
     that opens a line (or a list item or a quote) makes that line an HTML block, one between
     two characters keeps them apart (`[text]<!-- -->(url)` is no link), and a tag left alone
-    on its line (`<br> <!-- -->`) would make the line an HTML block."""
+    on its line (`<br> <!-- -->`) would make the line an HTML block. A line of its own goes
+    only where the text around parses the same without it (the lines below could join a
+    paragraph or a table above it)."""
     text = doc.text
     start, end = directive.span.start, directive.span.end
     line_start = text.rfind("\n", 0, start) + 1
@@ -81,9 +83,10 @@ def _removal(doc: Document, directive: Directive) -> Edit | None:
     if _LONE_TAG.fullmatch(rest) is not None:
         return None
     if not before.strip():
-        if _joins(text, line_start, line_end):
+        whole_line = Edit(line_start, min(line_end + 1, len(text)))
+        if _joins(text, line_start, line_end) or not cut_keeps_the_rest(doc, whole_line):
             return None
-        return Edit(line_start, min(line_end + 1, len(text)))
+        return whole_line
     if _joining(before[-1]) and after and _joining(after[0]) and after[0] != "<":
         return None
     return Edit(start, end)
@@ -98,9 +101,7 @@ def check(doc: Document, ctx: Context[NoOptions]) -> Iterator[Finding]:
         if directive.kind == "enable" or index in used:
             continue
         removal = _removal(doc, directive)
-        fix = None
-        if removal is not None and cut_keeps_the_rest(doc, removal):
-            fix = Fix((removal,), Applicability.UNSAFE)
+        fix = None if removal is None else Fix((removal,), Applicability.UNSAFE)
         yield ctx.finding(
             directive.span, f"awesomelint-{directive.kind} suppresses nothing", fix=fix
         )
