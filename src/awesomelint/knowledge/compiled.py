@@ -8,12 +8,13 @@ that cannot be written is no error (the source is read each time instead).
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import marshal
 import os
 import sys
-import tempfile
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -60,9 +61,104 @@ def cache_folder() -> Path | None:
     return base / "awesomelint" / "words"
 
 
+class SortedText:
+    """Distinct strings (none holding a line break) in sorted order, kept as one text and the
+    offset of each: it loads as two copies, where a set of 80,000 words is 80,000 objects
+    built and hashed on every run that looks up a word. A look-up is a bisection."""
+
+    __slots__ = ("_starts", "_text")
+    _FORMAT = "sorted-text-1"
+    _OFFSETS = "I" if array("I").itemsize == 4 else "L"
+
+    def __init__(self, items: Iterable[str]) -> None:
+        ordered = sorted(set(items))
+        self._text = "".join(item + "\n" for item in ordered)
+        self._starts = array(self._OFFSETS, [0])
+        at = 0
+        for item in ordered:
+            at += len(item) + 1
+            self._starts.append(at)
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, index: int) -> str:
+        return self._text[self._starts[index] : self._starts[index + 1] - 1]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._text.split("\n")[:-1])
+
+    def __contains__(self, item: object) -> bool:
+        if not isinstance(item, str):
+            return False
+        at = bisect.bisect_left(self, item)  # type: ignore[call-overload]
+        return at < len(self) and self[at] == item
+
+    def starting(self, prefix: str) -> list[str]:
+        """Every string that starts with `prefix`, in order."""
+        at = bisect.bisect_left(self, prefix)  # type: ignore[call-overload]
+        found = []
+        while at < len(self) and (item := self[at]).startswith(prefix):
+            found.append(item)
+            at += 1
+        return found
+
+    def dump(self) -> tuple[str, str, bytes]:
+        """A value marshal stores, that `undump` makes this again of."""
+        return (self._FORMAT, self._text, self._starts.tobytes())
+
+    @classmethod
+    def undump(cls, value: object) -> SortedText | None:
+        """What `dump` made, or None for anything else (another version's format)."""
+        if not (isinstance(value, tuple) and len(value) == 3 and value[0] == cls._FORMAT):
+            return None
+        _, text, offsets = value
+        if not (isinstance(text, str) and isinstance(offsets, bytes)):
+            return None
+        starts = array(cls._OFFSETS)
+        try:
+            starts.frombytes(offsets)
+        except ValueError:
+            return None
+        if not starts or starts[0] != 0 or starts[-1] != len(text):
+            return None
+        made = cls.__new__(cls)
+        made._text, made._starts = text, starts
+        return made
+
+
+def load_sorted(
+    name: str, package: str, source: Path, build: Callable[[], Iterable[str]]
+) -> SortedText:
+    """`load` for a `SortedText` of what `build` gives."""
+    return load_as(
+        name, package, source, SortedText.undump, lambda: SortedText(build()), SortedText.dump
+    )
+
+
 def load(name: str, package: str, source: Path, kind: type[T], build: Callable[[], T]) -> T:
     """The compiled form of `source` (a data file of `package`): read from the cache folder
     when it is there and of the right `kind`, else built and stored there."""
+    return load_as(
+        name,
+        package,
+        source,
+        lambda value: value if isinstance(value, kind) else None,
+        build,
+        lambda value: value,
+    )
+
+
+def load_as(
+    name: str,
+    package: str,
+    source: Path,
+    decode: Callable[[object], T | None],
+    build: Callable[[], T],
+    encode: Callable[[T], object],
+) -> T:
+    """`load` for a value stored as `encode` makes it: what `decode` makes of the stored
+    value, else (None: the file is of another format) built again and stored."""
     stat = source.stat()
     folder = package_folder(package)
     version = package_version(package, folder) if folder is not None else "unknown"
@@ -71,19 +167,21 @@ def load(name: str, package: str, source: Path, kind: type[T], build: Callable[[
     if cache is not None:
         path = cache / f"{name}-{version}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
         try:
-            value = marshal.loads(path.read_bytes())
-            if isinstance(value, kind):
+            value = decode(marshal.loads(path.read_bytes()))
+            if value is not None:
                 return value
         except (OSError, EOFError, ValueError, TypeError):
             pass
     built = build()
     if path is not None:
-        _store(path, marshal.dumps(built))  # type: ignore[arg-type]
+        _store(path, marshal.dumps(encode(built)))
     return built
 
 
 def _store(path: Path, data: bytes) -> None:
     """Write through a temporary file and a rename."""
+    import tempfile  # only a first run writes: its import is no cost of the others
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".compiling-", suffix=".tmp")
