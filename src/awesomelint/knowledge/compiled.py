@@ -91,12 +91,12 @@ class SortedText:
     def __contains__(self, item: object) -> bool:
         if not isinstance(item, str):
             return False
-        at = bisect.bisect_left(self, item)  # type: ignore[call-overload]
+        at = bisect.bisect_left(self, item)
         return at < len(self) and self[at] == item
 
     def starting(self, prefix: str) -> list[str]:
         """Every string that starts with `prefix`, in order."""
-        at = bisect.bisect_left(self, prefix)  # type: ignore[call-overload]
+        at = bisect.bisect_left(self, prefix)
         found = []
         while at < len(self) and (item := self[at]).startswith(prefix):
             found.append(item)
@@ -174,7 +174,7 @@ def load_as(
             pass
     built = build()
     if path is not None:
-        _store(path, marshal.dumps(encode(built)))
+        _store(path, marshal.dumps(encode(built)))  # type: ignore[arg-type]
     return built
 
 
