@@ -36,6 +36,9 @@ def main() -> None:
     if asked is not None and _print_rules(*asked):
         return
     gc.set_threshold(GC_YOUNG_LIMIT, 10, 10)
+    from awesomelint import codecache
+
+    codecache.install(cache_dir())
     from awesomelint.cli import main as click_main
 
     click_main()
