@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+DATA = Path(__file__).parent / "data"
+"""Our own data files (importlib.resources would cost more than reading them)."""
 CACHE_ENV = "AWESOMELINT_WORDS_CACHE"
 """A folder to keep compiled word lists in instead of the user cache folder; "" for none."""
 
@@ -174,7 +176,11 @@ def load_as(
             pass
     built = build()
     if path is not None:
-        _store(path, marshal.dumps(encode(built)))  # type: ignore[arg-type]
+        try:
+            data = marshal.dumps(encode(built))  # type: ignore[arg-type]
+        except ValueError:
+            return built  # a value marshal cannot store: built again next time
+        _store(path, data)
     return built
 
 

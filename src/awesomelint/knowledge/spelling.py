@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses as dc
 import functools
-import importlib.resources
 import itertools
 import operator
 import string
@@ -248,9 +247,7 @@ def is_known_word(word: str) -> bool:
 
 
 def _data(name: str) -> str:
-    return (importlib.resources.files("awesomelint.knowledge") / "data" / name).read_text(
-        encoding="utf-8"
-    )
+    return (compiled.DATA / name).read_text(encoding="utf-8")
 
 
 def match_case(word: str, fix: str) -> str:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import dataclasses as dc
 import functools
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
-from importlib import resources
+from pathlib import Path
 
 from awesomelint.document.model import Document, Tag
 from awesomelint.errors import ConfigError
+from awesomelint.knowledge import compiled
 
 _TOKEN = re.compile(
     r"(?P<arxiv_id>\d{4}\.\d{4,5}(?:v\d+)?)"
@@ -165,9 +165,19 @@ def build_table(records: list[Mapping[str, object]]) -> VenueTable:
 
 
 def read_records() -> list[Mapping[str, object]]:
-    """The shipped venue records, as written in data/venues.toml."""
-    text = resources.files("awesomelint.knowledge").joinpath("data/venues.toml").read_text("utf-8")
-    records = tomllib.loads(text).get("venue", [])
+    """The shipped venue records, as written in data/venues.toml (read once into the user
+    cache folder: parsing TOML costs a check more than the rest of the table)."""
+    path = compiled.DATA / "venues.toml"
+    try:
+        return compiled.load("venues", "awesomelint", path, list, lambda: _parse_records(path))
+    except OSError:
+        return _parse_records(path)
+
+
+def _parse_records(path: Path) -> list[Mapping[str, object]]:
+    import tomllib
+
+    records = tomllib.loads(path.read_text("utf-8")).get("venue", [])
     assert isinstance(records, list)
     return records
 
