@@ -138,19 +138,19 @@ class Group:
     rules: tuple[Any, ...]
     settings: Any
     online: bool
-    net_flags: Any
+    net_flags: dict[str, Any]
+    """The `netwire.NetOptions` the flags give."""
     max_file_size: int | None
 
     def gatherer(self, changed: Any = None) -> Any:
         """The network fact gatherer, or None when no selected rule needs the network."""
-        from awesomelint.netwire import make_gatherer, needs_network, net_settings
+        if not self.online or not any(rule.needs_network for rule in self.rules):
+            return None  # netwire.needs_network, without importing the network wiring
+        from awesomelint.netwire import NetOptions, make_gatherer, net_settings
 
-        if not self.online or not needs_network(self.rules):
-            return None
         source = str(self.config.path) if self.config.path else "config"
-        return make_gatherer(
-            net_settings(self.rules, self.config.links, self.net_flags, source), changed
-        )
+        flags = NetOptions(**self.net_flags)
+        return make_gatherer(net_settings(self.rules, self.config.links, flags, source), changed)
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -207,7 +207,6 @@ def _max_size(flag: str | None, configured: int | None) -> int | None:
 
 def _group(flags: Flags, config: Any, files: tuple[Path, ...]) -> Group:
     from awesomelint.engine import RuleSettings
-    from awesomelint.netwire import NetOptions
     from awesomelint.selection import resolve_rules
 
     chosen = codes(flags.select) or config.select
@@ -226,12 +225,12 @@ def _group(flags: Flags, config: Any, files: tuple[Path, ...]) -> Group:
         per_file_ignores=config.per_file_ignores,
         root=config.root,
     )
-    net = NetOptions(
-        remaps=flags.remap,
-        cache_dir=flags.cache_dir,
-        no_cache=flags.no_cache,
-        github_api=flags.github_api,
-    )
+    net = {
+        "remaps": flags.remap,
+        "cache_dir": flags.cache_dir,
+        "no_cache": flags.no_cache,
+        "github_api": flags.github_api,
+    }
     size = _max_size(flags.max_file_size, config.max_file_size)
     return Group(files, config, rules, settings, online, net, size)
 
@@ -254,11 +253,12 @@ def plan(flags: Flags) -> Plan:
     from awesomelint.config import load_config
     from awesomelint.diagnostics import FileError
     from awesomelint.workspace.discover import discover
-    from awesomelint.workspace.targets import default_targets
 
     project = load_config(flags.config_path)
     paths = flags.paths
     if not paths:
+        from awesomelint.workspace.targets import default_targets
+
         paths = default_targets(project.include, project.path)
     files, missing = discover(paths)
     errors = tuple(FileError(Path(str(err).split(":", 1)[0]), str(err)) for err in missing)

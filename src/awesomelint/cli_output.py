@@ -40,12 +40,13 @@ def _shown(result: Any, minimum: str | None) -> Any:
 def print_findings(result: Any, run: Any) -> None:
     """The findings in the run's output format (or `--statistics`), as the flags ask."""
     from awesomelint.report import REPORTERS
-    from awesomelint.report.statistics import render_json, render_text
 
     fmt = run.output_format
     if fmt in TEXT_FORMATS:
         result = _shown(result, run.flags.min_severity)
     if run.flags.statistics:
+        from awesomelint.report.statistics import render_json, render_text
+
         click.echo((render_json if fmt == "json" else render_text)(result), nl=False)
         return
     result = dc.replace(

@@ -26,8 +26,7 @@ from typing import Any
 
 FORMAT = 1
 MAX_ENTRIES = 4096
-"""Of each kind; a store that would hold more keeps what the run used (patterns made of
-user input, such as `--remap`, are not kept forever)."""
+"""Of each kind; a store that would hold more keeps what the run used."""
 CACHE_ENV = "AWESOMELINT_CODE_CACHE"
 """A folder to keep compiled code in instead of the user cache folder; "" for none."""
 
@@ -152,6 +151,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _asked_by_module_code() -> bool:
+    """Whether the code that asked `re` for the pattern is a module's own (run on import):
+    such patterns are the same on every run, where those compiled in functions are often
+    made of the text being checked, different on every run."""
+    frame = sys._getframe(2)
+    while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "re":
+        frame = frame.f_back  # type: ignore[assignment]
+    return frame is not None and frame.f_code.co_name == "<module>"
+
+
 def _serve_regex_programs(store: _Store) -> None:
     """`re` turns a pattern into a program in Python (`re._compiler.compile`), then hands it
     to `_sre.compile`: the program of a pattern compiled before is handed over directly."""
@@ -179,7 +188,7 @@ def _serve_regex_programs(store: _Store) -> None:
         recorder.asked.args = None
         compiled = translate(pattern, flags)
         args = recorder.asked.args
-        if args is not None and args[0] is pattern:
+        if args is not None and args[0] is pattern and _asked_by_module_code():
             store.programs[key] = _plain(args[1:])
             store.used_programs.add(key)
             store.new = True
