@@ -152,13 +152,15 @@ def _plain(value: Any) -> Any:
 
 
 def _asked_by_module_code() -> bool:
-    """Whether the code that asked `re` for the pattern is a module's own (run on import):
-    such patterns are the same on every run, where those compiled in functions are often
-    made of the text being checked, different on every run."""
+    """Whether a module is being imported (its code is on the stack): patterns compiled then
+    are the same on every run, where those compiled later are often made of the text being
+    checked, different on every run."""
     frame = sys._getframe(2)
-    while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "re":
+    while frame is not None:
+        if frame.f_code.co_name == "<module>" and frame.f_globals.get("__name__") != "__main__":
+            return True
         frame = frame.f_back  # type: ignore[assignment]
-    return frame is not None and frame.f_code.co_name == "<module>"
+    return False
 
 
 def _serve_regex_programs(store: _Store) -> None:
