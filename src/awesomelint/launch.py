@@ -11,7 +11,6 @@ options, the help and the error messages.
 from __future__ import annotations
 
 import gc
-import json
 import os
 import sys
 import zlib
@@ -77,6 +76,8 @@ def _print_rules(rule: str | None, fmt: str) -> bool:
 
 
 def _rule_docs() -> dict[str, dict[str, str]]:
+    import json  # here: a check prints no JSON unless asked to
+
     folder = cache_dir()
     path = os.path.join(folder, f"rules-{__version__}-{_fingerprint():08x}.json")
     try:
