@@ -82,7 +82,11 @@ def test_a_damaged_or_foreign_cache_file_is_compiled_again(tmp_path: Path) -> No
     expected = _probe("plain", tmp_path)
     stored = Path(codecache.cache_file(str(tmp_path)))
     key = (r"(a)|(?P<b>b)", int(re.VERBOSE | re.DOTALL))
-    programs = {key: (0, [1, 2], 0, {}, ()), (r"^\s*#+\s+(.*?)\s*$", 8): (0, [1])}
+    programs = {
+        key: marshal.dumps((0, [1, 2], 0, {}, ())),
+        (r"^\s*#+\s+(.*?)\s*$", 8): marshal.dumps((0, [1])),
+        (r"straße|STRASSE", 2): b"not marshal",
+    }
     foreign = {"format": codecache.FORMAT, "code": {}, "re": programs}
     for damage in (b"not marshal", marshal.dumps([1, 2]), marshal.dumps(foreign)):
         stored.write_bytes(damage)

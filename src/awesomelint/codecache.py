@@ -24,7 +24,7 @@ import zlib
 from collections.abc import Callable
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2
 MAX_ENTRIES = 4096
 """Of each kind; a store that would hold more keeps what the run used."""
 CACHE_ENV = "AWESOMELINT_CODE_CACHE"
@@ -35,17 +35,19 @@ _installed = False
 
 
 class _Store:
-    """The entries read from the file, those this run compiled, and those it used."""
+    """The entries read from the file, those this run compiled, and those it used. Each
+    entry is kept marshalled: a run reads only those it uses (a check needs few of the
+    patterns a fix compiles)."""
 
     def __init__(self, path: str, stored: object) -> None:
         self.path = path
-        self.code: dict[str, types.CodeType] = {}
-        self.programs: dict[ReKey, tuple[Any, ...]] = {}
+        self.code: dict[str, bytes] = {}
+        self.programs: dict[ReKey, bytes] = {}
         if isinstance(stored, dict) and stored.get("format") == FORMAT:
             code, programs = stored.get("code"), stored.get("re")
-            if isinstance(code, dict) and all(type(c) is types.CodeType for c in code.values()):
+            if isinstance(code, dict) and all(type(c) is bytes for c in code.values()):
                 self.code = code
-            if isinstance(programs, dict) and all(type(p) is tuple for p in programs.values()):
+            if isinstance(programs, dict) and all(type(p) is bytes for p in programs.values()):
                 self.programs = programs
         self.new = False
         self.used_code: set[str] = set()
@@ -97,15 +99,26 @@ def install(folder: str) -> None:
     atexit.register(store.save)
 
 
+def _unmarshal(data: bytes | None, kind: type[Any]) -> Any:
+    """The value marshalled in `data` when it is of `kind`, else None."""
+    if data is None:
+        return None
+    try:
+        value = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return value if type(value) is kind else None
+
+
 def _serve_dataclasses_exec(store: _Store) -> Callable[..., None]:
     def exec_cached(source: object, globals: Any = None, locals: Any = None) -> None:
         if not isinstance(source, str):
             return builtins.exec(source, globals, locals)  # type: ignore[arg-type]  # noqa: S102
-        code = store.code.get(source)
+        code = _unmarshal(store.code.get(source), types.CodeType)
         if code is None:
             # As exec() of the text would compile it (no __future__ flags of this module).
             code = compile(source, "<string>", "exec", dont_inherit=True)
-            store.code[source] = code
+            store.code[source] = marshal.dumps(code)
             store.new = True
         store.used_code.add(source)
         return builtins.exec(code, globals, locals)  # noqa: S102 - what dataclasses does
@@ -178,7 +191,7 @@ def _serve_regex_programs(store: _Store) -> None:
         if not isinstance(pattern, str | bytes):
             return translate(pattern, flags)
         key = (pattern, int(flags))
-        program = store.programs.get(key)
+        program = _unmarshal(store.programs.get(key), tuple)
         if program is not None:
             try:
                 compiled = _sre.compile(pattern, *program)
@@ -191,7 +204,10 @@ def _serve_regex_programs(store: _Store) -> None:
         compiled = translate(pattern, flags)
         args = recorder.asked.args
         if args is not None and args[0] is pattern and _asked_by_module_code():
-            store.programs[key] = _plain(args[1:])
+            try:
+                store.programs[key] = marshal.dumps(_plain(args[1:]))
+            except ValueError:
+                return compiled  # a program marshal cannot store is translated every run
             store.used_programs.add(key)
             store.new = True
         return compiled
