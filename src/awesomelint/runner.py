@@ -23,6 +23,8 @@ from awesomelint.workspace.load import Loaded, load, targets
 
 @dc.dataclass(frozen=True, slots=True)
 class CheckRequest:
+    """What one check run is asked to do."""
+
     paths: tuple[Path, ...]
     rules: tuple[Rule, ...]
     settings: RuleSettings = DEFAULT_SETTINGS

@@ -19,6 +19,8 @@ from awesomelint.knowledge import compiled
 
 @dc.dataclass(frozen=True, slots=True)
 class Correction:
+    """What a misspelling should read."""
+
     candidates: tuple[str, ...]
     """Suggested spellings, lower case, best first."""
     sure: bool

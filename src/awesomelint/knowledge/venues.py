@@ -55,6 +55,8 @@ _FIRST_YEAR, _LAST_YEAR = 1987, 2099
 
 @dc.dataclass(frozen=True, slots=True)
 class Token:
+    """A piece of a tag value."""
+
     kind: str
     """One of "word", "number", "short_year", "arxiv_id", "space", "sep"."""
     text: str
@@ -65,6 +67,8 @@ class Token:
 
 @dc.dataclass(frozen=True, slots=True)
 class Venue:
+    """A venue of the table, by its canonical name."""
+
     canonical: str
     kind: str
     """conference, journal, workshop, preprint or source."""
@@ -75,6 +79,8 @@ class Venue:
 
 @dc.dataclass(frozen=True, slots=True)
 class VenueTable:
+    """Every venue and each spelling of its name."""
+
     venues: tuple[Venue, ...]
     by_key: Mapping[str, Venue]
     """Squeezed, casefolded spelling -> venue; the canonical name maps to itself."""
@@ -87,6 +93,8 @@ class VenueTable:
 
 @dc.dataclass(frozen=True, slots=True)
 class NameMatch:
+    """A venue name found in a tag value."""
+
     venue: Venue
     start: int
     end: int
