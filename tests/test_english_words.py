@@ -104,3 +104,13 @@ def test_sorted_text_finds_exactly_its_words() -> None:
     again = compiled.SortedText.undump(marshal.loads(marshal.dumps(table.dump())))
     assert again is not None and list(again) == list(table)
     assert compiled.SortedText.undump(("sorted-text-1", "ab\n", b"")) is None
+    many = [f"w{i:05d}" for i in range(0, 3000, 3)]
+    table = compiled.SortedText([*many, "w0->a", "w0->b", "w00003->c"])
+    assert all(word in table for word in many)
+    assert not any(f"w{i:05d}" in table for i in range(1, 3000, 3))
+    assert "w0000" not in table and "w00000\nw00003" not in table
+    assert table.starting("w0->") == ["w0->a", "w0->b"] and table.starting("w00003-") == [
+        "w00003->c"
+    ]
+    assert table.starting("w02") == [w for w in many if w.startswith("w02")]
+    assert len(compiled.SortedText(())) == 0 and "a" not in compiled.SortedText(())

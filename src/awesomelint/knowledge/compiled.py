@@ -64,68 +64,90 @@ def cache_folder() -> Path | None:
 
 
 class SortedText:
-    """Distinct strings (none holding a line break) in sorted order, kept as one text and the
-    offset of each: it loads as two copies, where a set of 80,000 words is 80,000 objects
-    built and hashed on every run that looks up a word. A look-up is a bisection."""
+    """Distinct strings (none holding a line break) in sorted order, kept as one text, each
+    string on a line of its own, and the first string of every block of lines: it loads as a
+    few copies, where a set of 80,000 words is 80,000 objects built and hashed on every run
+    that looks up a word. A look-up bisects the block heads, then searches one block."""
 
-    __slots__ = ("_starts", "_text")
-    _FORMAT = "sorted-text-1"
+    __slots__ = ("_blocks", "_count", "_heads", "_text")
+    _FORMAT = "sorted-text-2"
+    _BLOCK = 32
     _OFFSETS = "I" if array("I").itemsize == 4 else "L"
 
     def __init__(self, items: Iterable[str]) -> None:
         ordered = sorted(set(items))
-        self._text = "".join(item + "\n" for item in ordered)
-        self._starts = array(self._OFFSETS, [0])
-        at = 0
-        for item in ordered:
+        self._count = len(ordered)
+        self._heads = ordered[:: self._BLOCK]
+        self._blocks = array(self._OFFSETS)
+        pieces = ["\n"]
+        at = 1
+        for index, item in enumerate(ordered):
+            if index % self._BLOCK == 0:
+                self._blocks.append(at)
+            pieces.append(item + "\n")
             at += len(item) + 1
-            self._starts.append(at)
+        self._blocks.append(at)
+        self._text = "".join(pieces)
 
     def __len__(self) -> int:
-        return len(self._starts) - 1
-
-    def __getitem__(self, index: int) -> str:
-        return self._text[self._starts[index] : self._starts[index + 1] - 1]
+        return self._count
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._text.split("\n")[:-1])
+        return iter(self._text[1:-1].split("\n") if self._count else ())
+
+    def _block(self, item: str) -> int:
+        """The block that holds `item` if any string does (the first when none can)."""
+        return max(bisect.bisect_right(self._heads, item) - 1, 0)
 
     def __contains__(self, item: object) -> bool:
-        if not isinstance(item, str):
+        if not isinstance(item, str) or not self._count or "\n" in item:
             return False
-        at = bisect.bisect_left(self, item)
-        return at < len(self) and self[at] == item
+        block = self._block(item)
+        start, end = self._blocks[block], self._blocks[block + 1]
+        return self._text.find(f"\n{item}\n", start - 1, end) != -1
 
     def starting(self, prefix: str) -> list[str]:
         """Every string that starts with `prefix`, in order."""
-        at = bisect.bisect_left(self, prefix)
+        if not self._count or "\n" in prefix:
+            return []
+        text, blocks = self._text, self._blocks
+        block = self._block(prefix)
+        # The first string at or after `prefix` is in its block or heads the next one.
+        end = blocks[min(block + 2, len(blocks) - 1)]
+        at = text.find("\n" + prefix, blocks[block] - 1, end)
         found = []
-        while at < len(self) and (item := self[at]).startswith(prefix):
-            found.append(item)
-            at += 1
+        while at != -1 and at + 1 < len(text) and text.startswith(prefix, at + 1):
+            line_end = text.index("\n", at + 1)
+            found.append(text[at + 1 : line_end])
+            at = line_end
         return found
 
-    def dump(self) -> tuple[str, str, bytes]:
+    def dump(self) -> tuple[str, int, str, list[str], bytes]:
         """A value marshal stores, that `undump` makes this again of."""
-        return (self._FORMAT, self._text, self._starts.tobytes())
+        return (self._FORMAT, self._count, self._text, self._heads, self._blocks.tobytes())
 
     @classmethod
     def undump(cls, value: object) -> SortedText | None:
         """What `dump` made, or None for anything else (another version's format)."""
-        if not (isinstance(value, tuple) and len(value) == 3 and value[0] == cls._FORMAT):
+        if not (isinstance(value, tuple) and len(value) == 5 and value[0] == cls._FORMAT):
             return None
-        _, text, offsets = value
-        if not (isinstance(text, str) and isinstance(offsets, bytes)):
+        _, count, text, heads, offsets = value
+        if not (
+            isinstance(count, int)
+            and isinstance(text, str)
+            and isinstance(heads, list)
+            and isinstance(offsets, bytes)
+        ):
             return None
-        starts = array(cls._OFFSETS)
+        blocks = array(cls._OFFSETS)
         try:
-            starts.frombytes(offsets)
+            blocks.frombytes(offsets)
         except ValueError:
             return None
-        if not starts or starts[0] != 0 or starts[-1] != len(text):
+        if len(blocks) != len(heads) + 1 or not text.startswith("\n") or blocks[-1] != len(text):
             return None
         made = cls.__new__(cls)
-        made._text, made._starts = text, starts
+        made._count, made._text, made._heads, made._blocks = count, text, heads, blocks
         return made
 
 
