@@ -96,8 +96,6 @@ _POSSESSIVE = frozenset({"'s", "\u2019s"})
 
 @dc.dataclass(frozen=True, slots=True)
 class Options:
-    """The rule's settings (see the module documentation)."""
-
     allowed_words: tuple[str, ...] = ()
 
 
