@@ -14,9 +14,12 @@ import gc
 import os
 import sys
 import zlib
-from typing import Any
 
 from awesomelint.version import __version__
+
+TYPE_CHECKING = False  # as in awesomelint/__init__.py: no typing for --version
+if TYPE_CHECKING:
+    from typing import Any
 
 PACKAGE = os.path.dirname(os.path.abspath(__file__))
 TABLE_FORMATS = ("text", "markdown", "json")
