@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,7 @@ def test_the_word_list_is_compiled_once_into_the_cache_folder(
     try:
         words = english.words()
         assert len(words) > 80_000 and "perception" in words
-        cached = list(tmp_path.glob("english-*.marshal"))
+        cached = list(tmp_path.glob("english-sorted-*.marshal"))
         assert len(cached) == 1
         assert (
             compiled.package_version(
@@ -67,11 +68,14 @@ def test_the_word_list_is_compiled_once_into_the_cache_folder(
             in cached[0].name
         )
         english.words.cache_clear()
-        cached[0].write_bytes(__import__("marshal").dumps(frozenset({"onlyword"})))
-        assert english.words() == frozenset({"onlyword"})  # read from the cache, not the text
-        english.words.cache_clear()
-        cached[0].write_bytes(b"not marshal data")
-        assert "perception" in english.words()  # a broken cache file is rebuilt
+        stored = compiled.SortedText(["onlyword"]).dump()
+        cached[0].write_bytes(marshal.dumps(stored))
+        assert list(english.words()) == ["onlyword"]  # read from the cache, not the text
+        for broken in (b"not marshal data", marshal.dumps(frozenset({"onlyword"}))):
+            english.words.cache_clear()
+            cached[0].write_bytes(broken)
+            assert "perception" in english.words()  # a broken or old cache file is rebuilt
+            assert marshal.loads(cached[0].read_bytes())[0] == stored[0]
     finally:
         english.words.cache_clear()
         english.is_english.cache_clear()
@@ -84,7 +88,29 @@ def test_no_cache_folder_and_no_package(monkeypatch: pytest.MonkeyPatch) -> None
         assert "perception" in english.words()
         english.words.cache_clear()
         monkeypatch.setattr(english, "PACKAGE", "no_such_package_for_words")
-        assert english.words() == frozenset()
+        assert len(english.words()) == 0 and "perception" not in english.words()
     finally:
         english.words.cache_clear()
         english.is_english.cache_clear()
+
+
+def test_sorted_text_finds_exactly_its_words() -> None:
+    words = ["b", "ab", "abc", "b", "ünïcode", "a->x", "a->y"]
+    table = compiled.SortedText(words)
+    assert list(table) == sorted(set(words)) and len(table) == 6
+    assert all(word in table for word in words)
+    assert not any(word in table for word in ["", "a", "abcd", "c", "a->", 3])
+    assert table.starting("a->") == ["a->x", "a->y"] and table.starting("zz") == []
+    again = compiled.SortedText.undump(marshal.loads(marshal.dumps(table.dump())))
+    assert again is not None and list(again) == list(table)
+    assert compiled.SortedText.undump(("sorted-text-1", "ab\n", b"")) is None
+    many = [f"w{i:05d}" for i in range(0, 3000, 3)]
+    table = compiled.SortedText([*many, "w0->a", "w0->b", "w00003->c"])
+    assert all(word in table for word in many)
+    assert not any(f"w{i:05d}" in table for i in range(1, 3000, 3))
+    assert "w0000" not in table and "w00000\nw00003" not in table
+    assert table.starting("w0->") == ["w0->a", "w0->b"] and table.starting("w00003-") == [
+        "w00003->c"
+    ]
+    assert table.starting("w02") == [w for w in many if w.startswith("w02")]
+    assert len(compiled.SortedText(())) == 0 and "a" not in compiled.SortedText(())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -94,3 +96,67 @@ def test_a_damaged_cache_is_rendered_again(
         stored.write_text(damage, encoding="utf-8")
         assert _launch(["rules"], capsys) == expected
         assert _launch(["rules", "ENT001"], capsys).startswith("ENT001")
+
+
+LISTING = """# Papers
+
+- **A Study of Langauge Models** [[arxiv]](http://arxiv.org/abs/2101.00001) \x1b[31mred\x1b[0m
+- **Another Paper** [[arxiv]](https://arxiv.org/abs/2101.00002)
+*
+"""
+PLAIN_CHECKS = [
+    ["check", "--offline", "list.md"],
+    ["check", "--offline", "--output-format", "json", "list.md"],
+    ["check", "--offline", "--output-format=concise", "-q", "list.md", "clean.md"],
+    ["check", "--online", "--offline", "--statistics", "list.md"],
+    ["check", "--offline", "--exit-zero", "--no-show-source", "list.md"],
+    ["check", "--offline", "--min-severity", "error", "--output-format", "sarif", "."],
+    ["check", "--offline", "clean.md"],
+    ["check", "--offline", "missing.md", "list.md"],
+    ["check", "--offline", "--output-format", "yaml", "list.md"],
+    ["check", "--offline", "--select", "TYP001", "list.md"],
+    ["check", "--offline", "--no-such-flag", "list.md"],
+    ["check", "--offline", "-", "list.md"],
+    ["check", "--offline", "bad/list.md"],
+]
+
+
+def _cli(how: str, args: list[str], folder: Path) -> tuple[int, str, str, bool]:
+    """Exit status, output, errors and whether click was imported, of a run through the
+    console script ("launch") or straight through the click command line ("click")."""
+    entry = "launch" if how == "launch" else "cli"
+    code = (
+        f"import sys; sys.argv = ['awesomelint', *sys.argv[1:]]\n"
+        f"from awesomelint.{entry} import main\n"
+        "try:\n    main()\n"
+        "finally:\n    sys.stderr.write(f'\\nclick: {\"click\" in sys.modules}')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        check=False,
+        env={**os.environ, "AWESOMELINT_CODE_CACHE": str(folder / "cache")},
+    )
+    errors, _, clicked = done.stderr.rpartition("\nclick: ")
+    return done.returncode, done.stdout, errors, clicked == "True"
+
+
+@pytest.mark.parametrize("args", PLAIN_CHECKS, ids=" ".join)
+def test_a_plain_check_prints_what_click_prints(args: list[str], tmp_path: Path) -> None:
+    (tmp_path / "list.md").write_text(LISTING, encoding="utf-8")
+    (tmp_path / "clean.md").write_text("# Papers\n\nNothing listed yet.\n", encoding="utf-8")
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "list.md").write_text(LISTING, encoding="utf-8")
+    (tmp_path / "bad" / "awesomelint.toml").write_text("select = [", encoding="utf-8")
+    status, out, err, _ = _cli("click", args, tmp_path)
+    assert _cli("launch", args, tmp_path)[:3] == (status, out, err)
+    assert status in (0, 1, 2) and (out or err)
+
+
+def test_a_plain_check_takes_no_click(tmp_path: Path) -> None:
+    (tmp_path / "list.md").write_text(LISTING, encoding="utf-8")
+    status, out, _, clicked = _cli("launch", ["check", "--offline", "list.md"], tmp_path)
+    assert status == 1 and "TYP001" in out and not clicked
+    assert _cli("launch", ["check", "--offline", "--help"], tmp_path)[3]

@@ -9,11 +9,13 @@ is internal and may change between releases. Names are imported on first use, so
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from awesomelint.version import __version__
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `--version` is quick
 if TYPE_CHECKING:
+    from typing import Any
+
     from awesomelint.api import FixResult, check_paths, check_text, fix_text, parse
     from awesomelint.diagnostics import (
         Applicability,

@@ -3,15 +3,105 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
-from awesomelint.cli_options import Flags, common_options, plan, write_roots
-from awesomelint.cli_output import fix_summary, print_diff, print_errors, print_findings
+from awesomelint.cli_options import OUTPUT_FORMATS, SEVERITIES, Flags, plan, write_roots
+from awesomelint.cli_output import (
+    check_command,
+    fix_summary,
+    print_diff,
+    print_errors,
+    print_findings,
+)
 from awesomelint.errors import AwesomelintError
 from awesomelint.version import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def common_options(func: F) -> F:
+    decorators = [
+        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Configuration file for every checked file (default: for each file, the "
+            "nearest awesomelint.toml, .awesomelint.toml or pyproject.toml with "
+            "[tool.awesomelint] up from it).",
+        ),
+        click.option("--select", multiple=True, help="Rules to run: codes, families or names."),
+        click.option("--extend-select", multiple=True, help="Rules to run besides the selection."),
+        click.option("--ignore", multiple=True, help="Rules to skip: codes, families or names."),
+        click.option(
+            "--offline/--online",
+            default=None,
+            help="Skip (or run) the rules that need the network. Default: online, unless the "
+            "configuration says network = false.",
+        ),
+        click.option(
+            "--remap",
+            multiple=True,
+            metavar="'REGEX REPLACEMENT'",
+            help="Rewrite request URLs (lychee syntax, $1 for groups); repeatable.",
+        ),
+        click.option(
+            "--cache-dir",
+            type=click.Path(path_type=Path, file_okay=False),
+            help="Where link-check results are kept (default: the user cache folder).",
+        ),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache."),
+        click.option(
+            "--github-api",
+            metavar="URL",
+            help="The GitHub API to ask, and the only one GITHUB_TOKEN is sent to (GitHub "
+            "Enterprise: https://HOST/api/v3). Also AWESOMELINT_GITHUB_API.",
+        ),
+        click.option(
+            "--output-format",
+            type=click.Choice(OUTPUT_FORMATS),
+            default=None,
+            help="How findings are printed (default: github under GitHub Actions, else text).",
+        ),
+        click.option(
+            "--show-source/--no-show-source",
+            default=None,
+            help="Text output: show the source line under each finding (config: show-source; "
+            "default: on).",
+        ),
+        click.option(
+            "--statistics", is_flag=True, help="Print how many findings each rule reported."
+        ),
+        click.option(
+            "-q", "--quiet", is_flag=True, help="Text formats: print the findings, nothing else."
+        ),
+        click.option(
+            "--min-severity",
+            type=click.Choice(SEVERITIES),
+            default=None,
+            help="Text formats: hide findings below this severity (the exit status still "
+            "counts them).",
+        ),
+        click.option(
+            "--baseline",
+            "baseline_path",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Leave out the findings this baseline file records (config: baseline).",
+        ),
+        click.option(
+            "--max-file-size",
+            metavar="SIZE",
+            help='Refuse larger files unread, e.g. "10MB" (the default) or 0 for no limit '
+            "(config: max-file-size).",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
 
 
 class _Group(click.Group):
@@ -51,41 +141,7 @@ def check(since: str | None, exit_zero: bool, write_baseline: Path | None, **com
     """Check list files (default: the configured include globs, else lists/, else README.md
     at the repository root, else every Markdown file git tracks). A folder means every *.md
     under it."""
-    from awesomelint.runner import CheckRequest, exit_status, merge_results, run_check
-
-    run = plan(Flags(**common))
-    changed = None
-    if since is not None:
-        from awesomelint.workspace.since import changed_lines
-
-        changed = changed_lines(since)
-    results = [
-        run_check(
-            CheckRequest(
-                paths=group.files,
-                rules=group.rules,
-                settings=group.settings,
-                exclude=group.config.exclude,
-                changed=changed,
-                gather=group.gatherer(changed),
-                max_file_size=group.max_file_size,
-            )
-        )
-        for group in run.groups
-    ]
-    result = merge_results(results, run.missing)
-    if write_baseline is not None:
-        from awesomelint.baseline import write_baseline as write
-
-        count = write(result, write_baseline)
-        print_errors(result.errors)
-        click.echo(f"Wrote {count} finding{'' if count == 1 else 's'} to {write_baseline}.")
-        sys.exit(2 if result.errors else 0)
-    result = run.without_baseline(result, every_line=changed is None)
-    print_findings(result, run)
-    print_errors(result.errors)
-    status = exit_status(result)
-    sys.exit(0 if exit_zero and status == 1 else status)
+    check_command(Flags(**common), since, exit_zero, write_baseline)
 
 
 @cli.command()

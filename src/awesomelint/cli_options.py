@@ -1,20 +1,16 @@
-"""The options `check` and `fix` share, and what they amount to: the files of the run, grouped
-by the configuration that applies to each (the nearest one up from the file, as ruff finds it,
-or the one `--config` names)."""
+"""What the options `check` and `fix` share amount to: the files of the run, grouped by the
+configuration that applies to each (the nearest one up from the file, as ruff finds it, or the
+one `--config` names). No click here: the console script runs a plain `check` without it."""
 
 from __future__ import annotations
 
 import dataclasses as dc
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
-
-import click
+from typing import Any
 
 OUTPUT_FORMATS = ("text", "concise", "json", "github", "sarif", "markdown")
 SEVERITIES = ("info", "warning", "error")
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def codes(values: tuple[str, ...]) -> list[str]:
@@ -23,87 +19,6 @@ def codes(values: tuple[str, ...]) -> list[str]:
 
 def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-
-def common_options(func: F) -> F:
-    decorators = [
-        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
-        click.option(
-            "--config",
-            "config_path",
-            type=click.Path(path_type=Path, dir_okay=False),
-            help="Configuration file for every checked file (default: for each file, the "
-            "nearest awesomelint.toml, .awesomelint.toml or pyproject.toml with "
-            "[tool.awesomelint] up from it).",
-        ),
-        click.option("--select", multiple=True, help="Rules to run: codes, families or names."),
-        click.option("--extend-select", multiple=True, help="Rules to run besides the selection."),
-        click.option("--ignore", multiple=True, help="Rules to skip: codes, families or names."),
-        click.option(
-            "--offline/--online",
-            default=None,
-            help="Skip (or run) the rules that need the network. Default: online, unless the "
-            "configuration says network = false.",
-        ),
-        click.option(
-            "--remap",
-            multiple=True,
-            metavar="'REGEX REPLACEMENT'",
-            help="Rewrite request URLs (lychee syntax, $1 for groups); repeatable.",
-        ),
-        click.option(
-            "--cache-dir",
-            type=click.Path(path_type=Path, file_okay=False),
-            help="Where link-check results are kept (default: the user cache folder).",
-        ),
-        click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache."),
-        click.option(
-            "--github-api",
-            metavar="URL",
-            help="The GitHub API to ask, and the only one GITHUB_TOKEN is sent to (GitHub "
-            "Enterprise: https://HOST/api/v3). Also AWESOMELINT_GITHUB_API.",
-        ),
-        click.option(
-            "--output-format",
-            type=click.Choice(OUTPUT_FORMATS),
-            default=None,
-            help="How findings are printed (default: github under GitHub Actions, else text).",
-        ),
-        click.option(
-            "--show-source/--no-show-source",
-            default=None,
-            help="Text output: show the source line under each finding (config: show-source; "
-            "default: on).",
-        ),
-        click.option(
-            "--statistics", is_flag=True, help="Print how many findings each rule reported."
-        ),
-        click.option(
-            "-q", "--quiet", is_flag=True, help="Text formats: print the findings, nothing else."
-        ),
-        click.option(
-            "--min-severity",
-            type=click.Choice(SEVERITIES),
-            default=None,
-            help="Text formats: hide findings below this severity (the exit status still "
-            "counts them).",
-        ),
-        click.option(
-            "--baseline",
-            "baseline_path",
-            type=click.Path(path_type=Path, dir_okay=False),
-            help="Leave out the findings this baseline file records (config: baseline).",
-        ),
-        click.option(
-            "--max-file-size",
-            metavar="SIZE",
-            help='Refuse larger files unread, e.g. "10MB" (the default) or 0 for no limit '
-            "(config: max-file-size).",
-        ),
-    ]
-    for decorator in reversed(decorators):
-        func = decorator(func)
-    return func
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -138,19 +53,19 @@ class Group:
     rules: tuple[Any, ...]
     settings: Any
     online: bool
-    net_flags: Any
+    net_flags: dict[str, Any]
+    """The `netwire.NetOptions` the flags give."""
     max_file_size: int | None
 
     def gatherer(self, changed: Any = None) -> Any:
         """The network fact gatherer, or None when no selected rule needs the network."""
-        from awesomelint.netwire import make_gatherer, needs_network, net_settings
+        if not self.online or not any(rule.needs_network for rule in self.rules):
+            return None  # netwire.needs_network, without importing the network wiring
+        from awesomelint.netwire import NetOptions, make_gatherer, net_settings
 
-        if not self.online or not needs_network(self.rules):
-            return None
         source = str(self.config.path) if self.config.path else "config"
-        return make_gatherer(
-            net_settings(self.rules, self.config.links, self.net_flags, source), changed
-        )
+        flags = NetOptions(**self.net_flags)
+        return make_gatherer(net_settings(self.rules, self.config.links, flags, source), changed)
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -202,12 +117,13 @@ def _max_size(flag: str | None, configured: int | None) -> int | None:
     try:
         return parse_size(int(flag) if flag.strip().isdigit() else flag)
     except ValueError as err:
+        import click  # only the click command line takes --max-file-size
+
         raise click.BadParameter(str(err), param_hint="'--max-file-size'") from None
 
 
 def _group(flags: Flags, config: Any, files: tuple[Path, ...]) -> Group:
     from awesomelint.engine import RuleSettings
-    from awesomelint.netwire import NetOptions
     from awesomelint.selection import resolve_rules
 
     chosen = codes(flags.select) or config.select
@@ -226,12 +142,12 @@ def _group(flags: Flags, config: Any, files: tuple[Path, ...]) -> Group:
         per_file_ignores=config.per_file_ignores,
         root=config.root,
     )
-    net = NetOptions(
-        remaps=flags.remap,
-        cache_dir=flags.cache_dir,
-        no_cache=flags.no_cache,
-        github_api=flags.github_api,
-    )
+    net = {
+        "remaps": flags.remap,
+        "cache_dir": flags.cache_dir,
+        "no_cache": flags.no_cache,
+        "github_api": flags.github_api,
+    }
     size = _max_size(flags.max_file_size, config.max_file_size)
     return Group(files, config, rules, settings, online, net, size)
 
@@ -254,11 +170,12 @@ def plan(flags: Flags) -> Plan:
     from awesomelint.config import load_config
     from awesomelint.diagnostics import FileError
     from awesomelint.workspace.discover import discover
-    from awesomelint.workspace.targets import default_targets
 
     project = load_config(flags.config_path)
     paths = flags.paths
     if not paths:
+        from awesomelint.workspace.targets import default_targets
+
         paths = default_targets(project.include, project.path)
     files, missing = discover(paths)
     errors = tuple(FileError(Path(str(err).split(":", 1)[0]), str(err)) for err in missing)

@@ -1,13 +1,85 @@
-"""What `check` and `fix` print, and the exit status they end with."""
+"""What `check` and `fix` print, and the exit status they end with; the `check` command
+itself, which the console script also runs without click for plain arguments (see
+`launch.py`)."""
 
 from __future__ import annotations
 
 import dataclasses as dc
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
-import click
+from awesomelint.cli_options import Flags, plan
+
+
+def echo(text: str = "", *, err: bool = False, nl: bool = True, color: bool | None = None) -> None:
+    """click.echo when the click command line runs; else the plain write it amounts to
+    (the console script goes without click only where it does: see `launch.plain_output`)."""
+    if "click" in sys.modules:
+        import click
+
+        click.echo(text, err=err, nl=nl, color=color)
+        return
+    stream = sys.stderr if err else sys.stdout
+    out = text + "\n" if nl else text
+    if not out:
+        stream.flush()
+        return
+    if (not _isatty(stream)) if color is None else not color:
+        import re
+
+        out = re.sub(r"\033\[[0-?]*[ -/]*[@-~]", "", out)  # click's strip_ansi
+    stream.write(out)
+    stream.flush()
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except Exception:  # noqa: BLE001 - as click.isatty: no answer is no terminal
+        return False
+
+
+def check_command(
+    flags: Flags, since: str | None, exit_zero: bool, write_baseline: Path | None
+) -> None:
+    """`awesomelint check`: runs, prints and exits with the status."""
+    from awesomelint.runner import CheckRequest, exit_status, merge_results, run_check
+
+    run = plan(flags)
+    changed = None
+    if since is not None:
+        from awesomelint.workspace.since import changed_lines
+
+        changed = changed_lines(since)
+    results = [
+        run_check(
+            CheckRequest(
+                paths=group.files,
+                rules=group.rules,
+                settings=group.settings,
+                exclude=group.config.exclude,
+                changed=changed,
+                gather=group.gatherer(changed),
+                max_file_size=group.max_file_size,
+            )
+        )
+        for group in run.groups
+    ]
+    result = merge_results(results, run.missing)
+    if write_baseline is not None:
+        from awesomelint.baseline import write_baseline as write
+
+        count = write(result, write_baseline)
+        print_errors(result.errors)
+        echo(f"Wrote {count} finding{'' if count == 1 else 's'} to {write_baseline}.")
+        sys.exit(2 if result.errors else 0)
+    result = run.without_baseline(result, every_line=changed is None)
+    print_findings(result, run)
+    print_errors(result.errors)
+    status = exit_status(result)
+    sys.exit(0 if exit_zero and status == 1 else status)
 
 
 def color(stream: object) -> bool:
@@ -18,7 +90,7 @@ def color(stream: object) -> bool:
 
 def print_errors(errors: Any) -> None:
     for error in errors:
-        click.echo(f"awesomelint: error: {error.message}", err=True)
+        echo(f"awesomelint: error: {error.message}", err=True)
 
 
 TEXT_FORMATS = frozenset({"text", "concise", "github", "markdown"})
@@ -40,13 +112,14 @@ def _shown(result: Any, minimum: str | None) -> Any:
 def print_findings(result: Any, run: Any) -> None:
     """The findings in the run's output format (or `--statistics`), as the flags ask."""
     from awesomelint.report import REPORTERS
-    from awesomelint.report.statistics import render_json, render_text
 
     fmt = run.output_format
     if fmt in TEXT_FORMATS:
         result = _shown(result, run.flags.min_severity)
     if run.flags.statistics:
-        click.echo((render_json if fmt == "json" else render_text)(result), nl=False)
+        from awesomelint.report.statistics import render_json, render_text
+
+        echo((render_json if fmt == "json" else render_text)(result), nl=False)
         return
     result = dc.replace(
         result,
@@ -54,7 +127,7 @@ def print_findings(result: Any, run: Any) -> None:
         show_source=run.show_source,
         quiet=run.flags.quiet,
     )
-    click.echo(REPORTERS[fmt](result), nl=False)
+    echo(REPORTERS[fmt](result), nl=False)
 
 
 _DIFF_COLORS = (("+++", "1"), ("---", "1"), ("@@", "36"), ("+", "32"), ("-", "31"))
@@ -71,7 +144,7 @@ def print_diff(diffs: Any) -> None:
             body = line.rstrip("\n")
             lines.append(f"\x1b[{code}m{body}\x1b[0m{line[len(body) :]}" if code else line)
         text = "".join(lines)
-    click.echo(text, nl=False, color=coloured or None)
+    echo(text, nl=False, color=coloured or None)
 
 
 def fix_summary(result: Any, changed_files: int) -> str:

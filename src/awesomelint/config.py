@@ -117,10 +117,18 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+_PARSED: dict[bytes, dict[str, Any]] = {}
+"""Configuration texts parsed in this process: a run looks for the nearest configuration
+from the working directory and from each file's folder, and reads one pyproject.toml twice."""
+
+
 def _read(path: Path) -> dict[str, Any]:
     try:
         data, _ = read_regular(path, CONFIG_MAX_SIZE)
-        return tomllib.loads(data.decode("utf-8"))
+        parsed = _PARSED.get(data)
+        if parsed is None:
+            parsed = _PARSED[data] = tomllib.loads(data.decode("utf-8"))
+        return parsed
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: not valid TOML ({err})") from None
     except UnicodeDecodeError:

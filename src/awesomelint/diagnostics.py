@@ -71,6 +71,8 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 @dc.dataclass(frozen=True, slots=True)
 class Fix:
+    """The edits that correct a finding, and how safe they are to apply."""
+
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
     link_changes: tuple[tuple[str, str | None], ...] = ()
@@ -81,6 +83,8 @@ class Fix:
 
 @dc.dataclass(frozen=True, slots=True)
 class Finding:
+    """One problem a rule reports at a place in a file."""
+
     path: Path
     code: str
     rule: str

@@ -29,6 +29,8 @@ _SPLIT = re.compile(r"[\s,]+")
 
 @dc.dataclass(frozen=True, slots=True)
 class Directive:
+    """One suppression comment: what it turns off, and where."""
+
     kind: str
     selectors: tuple[str, ...]
     span: Span

@@ -104,6 +104,8 @@ class Checked:
 
 @dc.dataclass(slots=True)
 class _Raw:
+    """A document's findings and crashes before suppressions are applied."""
+
     parsed: ParsedDocument
     """Held so that its id() is not reused while the entry is cached."""
     findings: list[Finding]

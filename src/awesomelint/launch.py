@@ -11,12 +11,15 @@ options, the help and the error messages.
 from __future__ import annotations
 
 import gc
-import json
 import os
 import sys
 import zlib
 
 from awesomelint.version import __version__
+
+TYPE_CHECKING = False  # as in awesomelint/__init__.py: no typing for --version
+if TYPE_CHECKING:
+    from typing import Any
 
 PACKAGE = os.path.dirname(os.path.abspath(__file__))
 TABLE_FORMATS = ("text", "markdown", "json")
@@ -36,6 +39,13 @@ def main() -> None:
     if asked is not None and _print_rules(*asked):
         return
     gc.set_threshold(GC_YOUNG_LIMIT, 10, 10)
+    from awesomelint import codecache
+
+    codecache.install(cache_dir())
+    plain = _plain_check(args) if plain_output() else None
+    if plain is not None:
+        _run_plain_check(*plain)
+        return
     from awesomelint.cli import main as click_main
 
     try:
@@ -45,6 +55,121 @@ def main() -> None:
         # large list's check, to find no cycles. The objects are still freed (and the exit
         # handlers run); only that last collection is skipped.
         gc.freeze()
+
+
+CHECK_SWITCHES: dict[str, tuple[str, bool]] = {
+    "--offline": ("offline", True),
+    "--online": ("offline", False),
+    "--statistics": ("statistics", True),
+    "-q": ("quiet", True),
+    "--quiet": ("quiet", True),
+    "--show-source": ("show_source", True),
+    "--no-show-source": ("show_source", False),
+    "--exit-zero": ("exit_zero", True),
+    "--no-cache": ("no_cache", True),
+}
+CHECK_CHOICES = {"--output-format": "output_format", "--min-severity": "min_severity"}
+
+
+def plain_output() -> bool:
+    """Whether click.echo would write to stdout and stderr as they are (UTF-8 text streams,
+    not the Windows console), so that a check may print without click."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if not encoding or getattr(stream, "errors", None) is None:
+            return False
+        try:
+            if codecs.lookup(encoding).name != "utf-8":
+                return False
+        except LookupError:
+            return False
+    return sys.platform != "win32"
+
+
+def _plain_check(args: list[str]) -> tuple[dict[str, Any], bool] | None:
+    """The options of a `check` given only paths, switches and choices among the options
+    click's `check` defines (as click reads them), and --exit-zero; None for anything else
+    (help, a path that click refuses, values to check), which click answers."""
+    if not args or args[0] != "check":
+        return None
+    from awesomelint.cli_options import OUTPUT_FORMATS, SEVERITIES
+
+    choices = {"output_format": OUTPUT_FORMATS, "min_severity": SEVERITIES}
+    given: dict[str, Any] = {"exit_zero": False}
+    paths: list[str] = []
+    rest = iter(args[1:])
+    for arg in rest:
+        name, _, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if arg in CHECK_SWITCHES:
+            key, on = CHECK_SWITCHES[arg]
+            given[key] = on
+        elif name in CHECK_CHOICES:
+            key = CHECK_CHOICES[name]
+            value = value if "=" in arg else next(rest, "")
+            if value not in choices[key]:
+                return None
+            given[key] = value
+        elif arg.startswith("-") or not arg or not _readable_or_missing(arg):
+            return None
+        else:
+            paths.append(arg)
+    exit_zero = given.pop("exit_zero")
+    return {"paths": tuple(paths), **given}, exit_zero
+
+
+def _readable_or_missing(path: str) -> bool:
+    """What click.Path() lets through without a word: a path that is missing or readable."""
+    try:
+        os.stat(path)
+    except OSError:
+        return True
+    return os.access(path, os.R_OK)
+
+
+def _run_plain_check(given: dict[str, Any], exit_zero: bool) -> None:
+    """`cli.check` and `cli.main` as they go for these options, without click."""
+    from pathlib import Path
+
+    from awesomelint.cli_options import Flags
+    from awesomelint.cli_output import check_command, echo
+    from awesomelint.errors import AwesomelintError
+
+    defaults: dict[str, Any] = {
+        "config_path": None,
+        "select": (),
+        "extend_select": (),
+        "ignore": (),
+        "offline": None,
+        "output_format": None,
+        "remap": (),
+        "cache_dir": None,
+        "no_cache": False,
+        "github_api": None,
+        "max_file_size": None,
+        "show_source": None,
+        "statistics": False,
+        "quiet": False,
+        "min_severity": None,
+        "baseline_path": None,
+    }
+    flags = Flags(**{**defaults, **given, "paths": tuple(map(Path, given["paths"]))})
+    try:
+        check_command(flags, None, exit_zero, None)
+    except (EOFError, KeyboardInterrupt):
+        echo(err=True)
+        echo("awesomelint: aborted", err=True)
+        sys.exit(130)
+    except AwesomelintError as err:
+        echo(f"awesomelint: error: {err}", err=True)
+        sys.exit(2)
+    except Exception as err:  # noqa: BLE001 - never a traceback for the user
+        echo(
+            f"awesomelint: internal error: {type(err).__name__}: {err}; please report this bug",
+            err=True,
+        )
+        sys.exit(2)
 
 
 def _rules_request(args: list[str]) -> tuple[str | None, str] | None:
@@ -80,6 +205,8 @@ def _print_rules(rule: str | None, fmt: str) -> bool:
 
 
 def _rule_docs() -> dict[str, dict[str, str]]:
+    import json  # here: a check prints no JSON unless asked to
+
     folder = cache_dir()
     path = os.path.join(folder, f"rules-{__version__}-{_fingerprint():08x}.json")
     try:

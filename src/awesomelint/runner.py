@@ -23,6 +23,8 @@ from awesomelint.workspace.load import Loaded, load, targets
 
 @dc.dataclass(frozen=True, slots=True)
 class CheckRequest:
+    """What one check run is asked to do."""
+
     paths: tuple[Path, ...]
     rules: tuple[Rule, ...]
     settings: RuleSettings = DEFAULT_SETTINGS
@@ -47,9 +49,11 @@ def only_changed(
 def run_check(request: CheckRequest) -> RunResult:
     if request.gather is None:
         files, missing = targets(request.paths, request.exclude, request.settings.root)
-        from awesomelint.parallel import worth_a_pool
+        workers = 0
+        if len(files) > 1:  # a pool needs two files at least: one is checked without
+            from awesomelint.parallel import worth_a_pool
 
-        workers = worth_a_pool(len(files))
+            workers = worth_a_pool(len(files))
         if workers:
             try:
                 return _run_in_pool(request, files, missing, workers)

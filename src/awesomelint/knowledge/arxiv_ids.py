@@ -22,6 +22,8 @@ OLD_ARCHIVES = _words(
 
 @dataclass(frozen=True, slots=True)
 class ArxivId:
+    """An arXiv identifier, new (2101.00001) or old style (hep-th/9901001)."""
+
     id: str
     version: int | None
     yymm: str

@@ -22,6 +22,8 @@ _YEAR = re.compile(r"(?<![\w.])(?:(?P<full>(?:19|20)\d\d)|['\u2019](?P<short>\d\
 
 @dc.dataclass(frozen=True, slots=True, order=True)
 class Month:
+    """A calendar month."""
+
     year: int
     month: int | None = None
     """None when only the year is known."""

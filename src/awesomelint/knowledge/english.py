@@ -6,8 +6,8 @@ The words are those of the frequency dictionary that the `symspellpy` package sh
 licence; 82,765 words, SCOWL's spell-checker word lists intersected with Google Books n-grams,
 so US and British forms and their inflections, without the misspellings that raw frequency
 lists hold). The file is read, never imported through symspellpy's code, and only when a
-word is looked up; the word set is compiled into the user cache folder (see `compiled`), so
-that later runs load it in a few milliseconds instead of splitting 1.3 MB of text.
+word is looked up; the sorted words are compiled into the user cache folder (see `compiled`),
+so that later runs load them as one text instead of splitting 1.3 MB of it.
 """
 
 from __future__ import annotations
@@ -36,23 +36,23 @@ MIN_STEM = 5
 """A shorter stem is not trusted: "lear" + "ing" would make a word of the typo "learing"."""
 
 
-def _read_words(path: Path) -> frozenset[str]:
+def _read_words(path: Path) -> list[str]:
     """The first column of the dictionary, lower case: `word count` lines."""
     text = path.read_text(encoding="utf-8").lower()
-    return frozenset(text.split()[0::2])
+    return text.split()[0::2]
 
 
 @functools.cache
-def words() -> frozenset[str]:
+def words() -> compiled.SortedText:
     """Every word of the English list, lower case; empty when the package is missing."""
     folder = compiled.package_folder(PACKAGE)
     if folder is None:
-        return frozenset()
+        return compiled.SortedText(())
     path = folder / DATA_FILE
     try:
-        return compiled.load("english", PACKAGE, path, frozenset, lambda: _read_words(path))
+        return compiled.load_sorted("english-sorted", PACKAGE, path, lambda: _read_words(path))
     except (OSError, UnicodeDecodeError):
-        return frozenset()
+        return compiled.SortedText(())
 
 
 def _stems(word: str, ending: str, after: tuple[str, ...] | None) -> tuple[str, ...]:
@@ -111,7 +111,7 @@ def is_english(word: str) -> bool:
     )
 
 
-def _is_derived(stem: str, known: frozenset[str]) -> bool:
+def _is_derived(stem: str, known: compiled.SortedText) -> bool:
     """A verb in -ize made from a word: "tokenize" from "token", "quantize" from "quant"."""
     for ending in ("ize", "ise"):
         base = stem[: -len(ending)]

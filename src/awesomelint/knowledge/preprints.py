@@ -43,6 +43,8 @@ _MOSTLY = 0.5
 
 @dc.dataclass(frozen=True, slots=True)
 class PreprintEntry:
+    """An entry that lists a paper as an arXiv preprint."""
+
     entry: Entry
     arxiv_id: str
     """Versionless."""

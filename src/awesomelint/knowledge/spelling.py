@@ -7,10 +7,8 @@ user cache folder, see `compiled`); our own lists live in awesomelint/data/.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses as dc
 import functools
-import importlib.resources
 import itertools
 import operator
 import string
@@ -21,6 +19,8 @@ from awesomelint.knowledge import compiled
 
 @dc.dataclass(frozen=True, slots=True)
 class Correction:
+    """What a misspelling should read."""
+
     candidates: tuple[str, ...]
     """Suggested spellings, lower case, best first."""
     sure: bool
@@ -102,10 +102,35 @@ def _codespell_entries() -> dict[str, str]:
     return _entries(_codespell_text())
 
 
-def _compile_codespell() -> dict[str, object]:
-    """What a run needs of codespell's dictionary: its lines in lower case when they are
-    plain and sorted (codespell keeps them so; a word is then found by bisection), and every
-    word it suggests."""
+class _CodespellIndex:
+    """What a run needs of codespell's dictionary, kept compiled between runs: its lines in
+    lower case when they are plain and sorted (codespell keeps them so; a word is then found
+    by bisection), else None; and every word it suggests."""
+
+    __slots__ = ("lines", "targets")
+
+    def __init__(self, lines: compiled.SortedText | None, targets: compiled.SortedText) -> None:
+        self.lines = lines
+        self.targets = targets
+
+    def dump(self) -> dict[str, object]:
+        return {
+            "lines": None if self.lines is None else self.lines.dump(),
+            "targets": self.targets.dump(),
+        }
+
+    @classmethod
+    def undump(cls, value: object) -> _CodespellIndex | None:
+        if not isinstance(value, dict) or set(value) != {"lines", "targets"}:
+            return None
+        targets = compiled.SortedText.undump(value["targets"])
+        lines = None if value["lines"] is None else compiled.SortedText.undump(value["lines"])
+        if targets is None or (lines is None and value["lines"] is not None):
+            return None
+        return cls(lines, targets)
+
+
+def _compile_codespell() -> _CodespellIndex:
     text = _codespell_text()
     lines: list[str] | None = None
     if _is_plain(text):
@@ -123,24 +148,28 @@ def _compile_codespell() -> dict[str, object]:
     for data in entries:
         if "," in data:
             targets.update(_correction(data).candidates)
-    return {"lines": lines, "targets": frozenset(targets)}
+    return _CodespellIndex(
+        None if lines is None else compiled.SortedText(lines), compiled.SortedText(targets)
+    )
 
 
 @functools.cache
-def _codespell_compiled() -> dict[str, object]:
+def _codespell_compiled() -> _CodespellIndex:
     """`_compile_codespell()`, kept compiled in the user cache folder between runs."""
     path = _codespell_path()
     if path is None or not path.is_file():
-        return {"lines": None, "targets": frozenset()}
+        return _CodespellIndex(None, compiled.SortedText(()))
     try:
-        return compiled.load("codespell", "codespell", path, dict, _compile_codespell)
+        return compiled.load_as(
+            "codespell-sorted",
+            "codespell",
+            path,
+            _CodespellIndex.undump,
+            _compile_codespell,
+            _CodespellIndex.dump,
+        )
     except OSError:
         return _compile_codespell()
-
-
-def _codespell_sorted_lines() -> list[str] | None:
-    lines = _codespell_compiled().get("lines")
-    return lines if isinstance(lines, list) else None
 
 
 def codespell_corrections() -> dict[str, Correction]:
@@ -150,16 +179,12 @@ def codespell_corrections() -> dict[str, Correction]:
 
 def _codespell_data(word: str) -> str | None:
     """The right-hand side of the line for `word` (lower case, no "->" in it), if any."""
-    lines = _codespell_sorted_lines()
+    lines = _codespell_compiled().lines
     if lines is None:
         return _codespell_entries().get(word)
     prefix = word + "->"
-    at = bisect.bisect_left(lines, prefix)
-    found = None
-    while at < len(lines) and lines[at].startswith(prefix):
-        found = lines[at][len(prefix) :]  # the last line for a word wins
-        at += 1
-    return found
+    found = lines.starting(prefix)
+    return found[-1][len(prefix) :] if found else None  # the last line for a word wins
 
 
 def codespell_correction(word: str) -> Correction | None:
@@ -168,10 +193,9 @@ def codespell_correction(word: str) -> Correction | None:
     return None if data is None else _correction(data)
 
 
-def _codespell_targets() -> frozenset[str]:
+def _codespell_targets() -> compiled.SortedText:
     """Every word that codespell suggests, as written in its dictionary."""
-    targets = _codespell_compiled().get("targets")
-    return targets if isinstance(targets, frozenset) else frozenset()
+    return _codespell_compiled().targets
 
 
 def _is_codespell_target(word: str) -> bool:
@@ -207,7 +231,7 @@ def names() -> frozenset[str]:
 def known_words() -> frozenset[str]:
     """Words known to be right: the field vocabulary and every correction's target."""
     own = {word for correction in own_corrections().values() for word in correction.candidates}
-    targets = _codespell_targets() | own
+    targets = {*_codespell_targets(), *own}
     return vocabulary() | {word for word in targets if word.isalpha()}
 
 
@@ -225,9 +249,7 @@ def is_known_word(word: str) -> bool:
 
 
 def _data(name: str) -> str:
-    return (importlib.resources.files("awesomelint.knowledge") / "data" / name).read_text(
-        encoding="utf-8"
-    )
+    return (compiled.DATA / name).read_text(encoding="utf-8")
 
 
 def match_case(word: str, fix: str) -> str:

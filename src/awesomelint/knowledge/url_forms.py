@@ -43,6 +43,8 @@ class Preferences:
 
 @dataclass(frozen=True, slots=True)
 class Change:
+    """One step of a URL's rewrite into canonical form."""
+
     kind: str
     """One of the CHANGE_* names below, for the caller to word in context."""
     detail: str
@@ -51,6 +53,8 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Rewrite:
+    """A URL's canonical form and the steps that made it."""
+
     url: str
     changes: tuple[Change, ...]
 

@@ -26,6 +26,8 @@ def word_set(text: str) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class UrlParts:
+    """A URL split into its parts, the host lower case."""
+
     scheme: str
     netloc: str
     path: str

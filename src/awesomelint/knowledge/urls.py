@@ -106,6 +106,8 @@ _GITHUB_RESERVED = word_set(
 
 @dataclass(frozen=True, slots=True)
 class GitHubRepo:
+    """A GitHub repository a link points into."""
+
     owner: str
     repo: str
     deep: bool
@@ -142,6 +144,8 @@ def github_from_url(url: str) -> GitHubRepo | None:
 
 @dataclass(frozen=True, slots=True)
 class Identity:
+    """What a link identifies (a paper, a repository, a page), as a comparable key."""
+
     kind: str
     key: str
 

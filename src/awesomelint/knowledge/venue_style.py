@@ -31,6 +31,8 @@ _MIN_STYLE = 2
 
 @dc.dataclass(frozen=True, slots=True)
 class ListStyle:
+    """How a list writes its venue tags, read from the list itself."""
+
     arxiv_name: str = CANONICAL_ARXIV
     arxiv_gap: str = " "
     """"" (glued `arxiv2503`) or " "."""

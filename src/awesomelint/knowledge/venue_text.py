@@ -19,6 +19,8 @@ class MentionKind(enum.Enum):
 
 @dc.dataclass(frozen=True, slots=True)
 class Mention:
+    """A venue named in an entry's text, and where."""
+
     kind: MentionKind
     start: int
     """Offset of the mention's first character in `Document.text`."""

@@ -33,6 +33,8 @@ _SIDE_EVENTS = frozenset({"workshop", "tutorial", "demo", "srw"})
 
 @dc.dataclass(frozen=True, slots=True)
 class YearConflict:
+    """A venue year that disagrees with another year the entry gives."""
+
     mention: Mention
     year: int
     """The year the mention gives."""

@@ -12,12 +12,12 @@ from __future__ import annotations
 import dataclasses as dc
 import functools
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
-from importlib import resources
+from pathlib import Path
 
 from awesomelint.document.model import Document, Tag
 from awesomelint.errors import ConfigError
+from awesomelint.knowledge import compiled
 
 _TOKEN = re.compile(
     r"(?P<arxiv_id>\d{4}\.\d{4,5}(?:v\d+)?)"
@@ -55,6 +55,8 @@ _FIRST_YEAR, _LAST_YEAR = 1987, 2099
 
 @dc.dataclass(frozen=True, slots=True)
 class Token:
+    """A piece of a tag value."""
+
     kind: str
     """One of "word", "number", "short_year", "arxiv_id", "space", "sep"."""
     text: str
@@ -65,6 +67,8 @@ class Token:
 
 @dc.dataclass(frozen=True, slots=True)
 class Venue:
+    """A venue of the table, by its canonical name."""
+
     canonical: str
     kind: str
     """conference, journal, workshop, preprint or source."""
@@ -75,6 +79,8 @@ class Venue:
 
 @dc.dataclass(frozen=True, slots=True)
 class VenueTable:
+    """Every venue and each spelling of its name."""
+
     venues: tuple[Venue, ...]
     by_key: Mapping[str, Venue]
     """Squeezed, casefolded spelling -> venue; the canonical name maps to itself."""
@@ -87,6 +93,8 @@ class VenueTable:
 
 @dc.dataclass(frozen=True, slots=True)
 class NameMatch:
+    """A venue name found in a tag value."""
+
     venue: Venue
     start: int
     end: int
@@ -165,9 +173,19 @@ def build_table(records: list[Mapping[str, object]]) -> VenueTable:
 
 
 def read_records() -> list[Mapping[str, object]]:
-    """The shipped venue records, as written in data/venues.toml."""
-    text = resources.files("awesomelint.knowledge").joinpath("data/venues.toml").read_text("utf-8")
-    records = tomllib.loads(text).get("venue", [])
+    """The shipped venue records, as written in data/venues.toml (read once into the user
+    cache folder: parsing TOML costs a check more than the rest of the table)."""
+    path = compiled.DATA / "venues.toml"
+    try:
+        return compiled.load("venues", "awesomelint", path, list, lambda: _parse_records(path))
+    except OSError:
+        return _parse_records(path)
+
+
+def _parse_records(path: Path) -> list[Mapping[str, object]]:
+    import tomllib
+
+    records = tomllib.loads(path.read_text("utf-8")).get("venue", [])
     assert isinstance(records, list)
     return records
 

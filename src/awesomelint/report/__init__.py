@@ -7,20 +7,39 @@ fixing or the CLI.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 
-from awesomelint.report import concise, github, json_format, markdown, sarif, text
 from awesomelint.report._base import RunResult
 
 Reporter = Callable[[RunResult], str]
 
-REPORTERS: dict[str, Reporter] = {
-    "text": text.render,
-    "concise": concise.render,
-    "json": json_format.render,
-    "github": github.render,
-    "sarif": sarif.render,
-    "markdown": markdown.render,
+_MODULES = {
+    "text": "text",
+    "concise": "concise",
+    "json": "json_format",
+    "github": "github",
+    "sarif": "sarif",
+    "markdown": "markdown",
 }
+
+
+class _Reporters(Mapping[str, Reporter]):
+    """Each format's `render`, its module imported when the format is first asked for: a run
+    prints in one format."""
+
+    def __getitem__(self, name: str) -> Reporter:
+        module = _MODULES[name]
+        render: Reporter = importlib.import_module(f"awesomelint.report.{module}").render
+        return render
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+REPORTERS: Mapping[str, Reporter] = _Reporters()
 
 __all__ = ["REPORTERS", "Reporter", "RunResult"]

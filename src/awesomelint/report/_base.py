@@ -11,6 +11,8 @@ from awesomelint.diagnostics import Applicability, FileError, Finding
 
 @dc.dataclass(frozen=True, slots=True)
 class RunResult:
+    """What a run found, and how the user asked to see it."""
+
     findings: tuple[Finding, ...]
     errors: tuple[FileError, ...] = ()
     files_checked: int = 0

@@ -68,6 +68,8 @@ ProjectCheck = Callable[[Sequence[Context[Any]]], Iterator[Finding]]
 
 @dc.dataclass(frozen=True, slots=True)
 class Rule:
+    """A rule: its code, name, documentation and check."""
+
     code: str
     name: str
     summary: str

@@ -62,6 +62,8 @@ def _spend(doc: Document, amount: int) -> bool:
 
 @dc.dataclass(frozen=True, slots=True)
 class _Window:
+    """The text around an entry that deleting it takes along."""
+
     span: Span
     """The part of the text a cut can affect."""
     prefix: str = ""
@@ -70,6 +72,8 @@ class _Window:
 
 @dc.dataclass(frozen=True, slots=True)
 class _Shape:
+    """The entries and links of a text, compared before and after a deletion."""
+
     entries: tuple[tuple[Span, str], ...]
     """Each entry's span and its own text."""
     links: tuple[tuple[Span, str], ...]

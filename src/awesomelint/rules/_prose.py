@@ -46,6 +46,8 @@ FEW_HEADS = 16
 
 @dc.dataclass(frozen=True, slots=True)
 class Word:
+    """A word of prose and where it stands."""
+
     text: str
     start: int
     at_start: bool

@@ -37,6 +37,8 @@ _DIGITS = frozenset("0123456789")
 
 @dc.dataclass(frozen=True, slots=True)
 class _TagDate:
+    """The YYMM digits of an arXiv tag, and where they start."""
+
     digits: str
     start: int
     """Offset of the digits in the tag's value."""

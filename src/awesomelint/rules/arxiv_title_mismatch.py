@@ -63,6 +63,8 @@ _STOP_WORDS = frozenset(
 
 @dc.dataclass(frozen=True, slots=True)
 class Options:
+    """The rule's settings (see the module documentation)."""
+
     min_words: int = 4
     threshold: float = 0.5
 

@@ -67,6 +67,8 @@ _BREAK = re.compile(r"^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$", re.MULTILINE)
 
 @dc.dataclass(frozen=True, slots=True)
 class Options:
+    """The rule's settings (see the module documentation)."""
+
     same_section: str = "error"
     other_section: str = "info"
     other_file: str = "info"

@@ -74,6 +74,8 @@ Key = tuple[int | str, ...]
 
 @dc.dataclass(frozen=True, slots=True)
 class _Order:
+    """An order a section's entries may follow."""
+
     source: str
     """What the keys are read from, for the message."""
     descending: bool

@@ -70,6 +70,8 @@ _YEAR = re.compile(r"(?<!\d)(?:\d{4}|'\d{2})(?!\d)")
 
 @dc.dataclass(frozen=True, slots=True)
 class Options:
+    """The rule's settings (see the module documentation)."""
+
     across_files: bool = False
 
 

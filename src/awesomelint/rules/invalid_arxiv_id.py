@@ -39,6 +39,8 @@ _BARE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
 
 @dc.dataclass(frozen=True, slots=True)
 class Options:
+    """The rule's settings (see the module documentation)."""
+
     today: str | None = None
     """ISO date used as "now" for the future-month check; None means the current date."""
 

@@ -58,6 +58,8 @@ _VERSION_CHOICES = ("majority", "keep", "strip")
 
 @dc.dataclass(frozen=True, slots=True)
 class Options:
+    """The rule's settings (see the module documentation)."""
+
     arxiv_form: str = "majority"
     """The arXiv page links go to: "majority" (the file's own habit), "abs" or "pdf"."""
     arxiv_version: str = "majority"

@@ -45,6 +45,8 @@ _LAST_CENTURY_FROM = 87
 
 @dc.dataclass(frozen=True, slots=True)
 class Options:
+    """The rule's settings (see the module documentation)."""
+
     keep_historical_names: bool = False
     aliases: tuple[str, ...] = ()
     """Extra aliases as "ALIAS=Canonical" (e.g. "Neural IPS=NeurIPS"); they win over ours."""

@@ -63,12 +63,16 @@ from awesomelint.rules._base import Context, Rule
 
 @dc.dataclass(frozen=True, slots=True)
 class Options:
+    """The rule's settings (see the module documentation)."""
+
     qualifier_case: str = "dominant"
     """"dominant" (the list's majority, ties title case), "title" or "lower"."""
 
 
 @dc.dataclass(frozen=True, slots=True)
 class _Problem:
+    """What is wrong with a venue tag, and its fix."""
+
     message: str
     edits: tuple[Edit, ...]
     """Offsets relative to the mention's value."""

@@ -19,6 +19,8 @@ DEFAULT_PATHS = (Path("lists"),)
 
 @dc.dataclass(frozen=True, slots=True)
 class Loaded:
+    """The parsed documents of a run, and the files that could not be read."""
+
     documents: tuple[ParsedDocument, ...]
     errors: tuple[FileError, ...]
 
