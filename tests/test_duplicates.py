@@ -14,7 +14,8 @@ from awesomelint.diagnostics import Severity
 from awesomelint.document.parse import parse_text
 from awesomelint.engine import check_documents
 from awesomelint.errors import ConfigError
-from awesomelint.knowledge.paper_identity import identity_keys, title_key
+from awesomelint.knowledge.paper_identity import identity_keys
+from awesomelint.knowledge.paper_titles import title_key
 from awesomelint.rules import Context, Rule, duplicate_entry, inconsistent_duplicate
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"

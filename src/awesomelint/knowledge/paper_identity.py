@@ -29,26 +29,24 @@ organisation page. `title_relation` says whether two copies' titles name the sam
 from __future__ import annotations
 
 import dataclasses as dc
-import enum
 import functools
 import itertools
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Generic, TypeVar
 
-from awesomelint.document.entry_text import plain
 from awesomelint.document.model import Document, Entry, EntryKind, Link, Section
 from awesomelint.knowledge import urls
 from awesomelint.knowledge.feeds import feed_sections, is_news_line
+from awesomelint.knowledge.paper_titles import (
+    TitleRelation,
+    is_short_name,
+    normalize_title,
+    title_key,
+    title_relation,
+)
 from awesomelint.knowledge.url_parts import split_url
 
 PAPER_KINDS = frozenset({"arxiv", "openreview", "acl", "neurips", "doi", "lesswrong"})
-MIN_TITLE_WORDS = 3
-SHORT_NAME_WORDS = 3
-"""A title of at most this many words (`AS-1B`, `LAMM Benchmark`) is a short name."""
-SIMILAR_WORDS = 0.5
-"""Share of words (of both titles' words together) at which two titles name one work."""
-_NON_WORD = re.compile(r"[\W_]+")
 T = TypeVar("T")
 
 
@@ -90,18 +88,6 @@ class Occurrence:
         return any(is_particular_page(key) for key in self.keys & other.keys)
 
 
-class TitleRelation(enum.Enum):
-    ABSENT = "absent"
-    """One copy has no title: nothing to compare."""
-    SAME = "same"
-    """The same words, or one title contains the other whole (`ROME: Locating ...`)."""
-    SIMILAR = "similar"
-    """Most words agree (`SIMILAR_WORDS`), and not both are short names: one work, one copy's
-    title edited or stale."""
-    DIFFERENT = "different"
-    """Different works that share a link."""
-
-
 RELATIONS = ("same_section", "other_section", "other_file")
 """How two occurrences relate, closest first."""
 
@@ -116,44 +102,6 @@ def relation(occ: Occurrence, other: Occurrence) -> str:
 def closest(occ: Occurrence, others: Sequence[Occurrence]) -> Occurrence:
     """The first of `others` in the closest relation to `occ`."""
     return min(others, key=lambda other: RELATIONS.index(relation(occ, other)))
-
-
-@functools.lru_cache(maxsize=65536)
-def normalize_title(title: str) -> str:
-    """A comparison form of a title: plain text, casefolded, punctuation and spaces squeezed."""
-    return _NON_WORD.sub(" ", plain(title).casefold()).strip()
-
-
-@functools.lru_cache(maxsize=65536)
-def title_key(title: str) -> str | None:
-    """The title as an identity key, or None when it is too short to identify anything."""
-    normal = normalize_title(title)
-    return normal if len(normal.split()) >= MIN_TITLE_WORDS else None
-
-
-def _words(title: str) -> list[str]:
-    return normalize_title(title).split()
-
-
-def is_short_name(title: str) -> bool:
-    """A name such as `AS-1B` or `LAMM-Benchmark` rather than a paper's full title."""
-    return 0 < len(_words(title)) <= SHORT_NAME_WORDS
-
-
-@functools.lru_cache(maxsize=65536)
-def title_relation(one: str, other: str) -> TitleRelation:
-    """How two copies' titles relate; see `TitleRelation`."""
-    here, there = normalize_title(one), normalize_title(other)
-    if not here or not there:
-        return TitleRelation.ABSENT
-    if f" {here} " in f" {there} " or f" {there} " in f" {here} ":
-        return TitleRelation.SAME
-    if is_short_name(one) and is_short_name(other):
-        return TitleRelation.DIFFERENT  # `Inst-IT Bench` and `Inst-IT Dataset` are two things
-    words, others = set(here.split()), set(there.split())
-    if len(words & others) >= SIMILAR_WORDS * len(words | others):
-        return TitleRelation.SIMILAR
-    return TitleRelation.DIFFERENT
 
 
 _HUB_HOSTS = frozenset(

@@ -55,7 +55,7 @@ from collections.abc import Callable, Iterator, Sequence
 from awesomelint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from awesomelint.document.model import Document, Entry
 from awesomelint.knowledge.dates import Month, arxiv_month, tag_year, written_date
-from awesomelint.knowledge.paper_identity import normalize_title
+from awesomelint.knowledge.paper_titles import normalize_title
 from awesomelint.rules._base import Context, NoOptions, Rule
 
 MIN_KEYED = 5

@@ -54,13 +54,15 @@ from awesomelint.document.entry_text import plain
 from awesomelint.document.model import Document, Tag, TagKind
 from awesomelint.knowledge.paper_identity import (
     Occurrence,
-    TitleRelation,
     closest,
     earlier_matches,
-    is_short_name,
-    normalize_title,
     occurrences,
     same_entry,
+)
+from awesomelint.knowledge.paper_titles import (
+    TitleRelation,
+    is_short_name,
+    normalize_title,
     title_relation,
 )
 from awesomelint.rules._base import Context, Rule
