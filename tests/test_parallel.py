@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses as dc
 import enum
 import pickle
 from collections.abc import Iterator, Sequence
@@ -83,9 +84,11 @@ def _objects(value: object) -> Iterator[object]:
             yield from _objects(key)
             yield from _objects(item)
     else:
+        # Fields a record makes for itself (indexes, lazy caches) are remade, not sent.
+        made = {f.name for f in dc.fields(value) if not f.init} if dc.is_dataclass(value) else set()
         for cls in type(value).__mro__:
             for slot in getattr(cls, "__slots__", ()):
-                if hasattr(value, slot):
+                if slot not in made and hasattr(value, slot):
                     yield from _objects(getattr(value, slot))
 
 
