@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import marshal
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -114,3 +116,26 @@ def test_sorted_text_finds_exactly_its_words() -> None:
     ]
     assert table.starting("w02") == [w for w in many if w.startswith("w02")]
     assert len(compiled.SortedText(())) == 0 and "a" not in compiled.SortedText(())
+
+
+def test_the_cache_folder_keeps_a_few_files_of_a_list_and_none_long_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every install of a package (a venv, a pre-commit environment) writes its own file.
+    monkeypatch.setenv(compiled.CACHE_ENV, str(tmp_path))
+    source = tmp_path / "source.txt"
+    source.write_text("alpha\nbeta\n", encoding="utf-8")
+    old_installs = [tmp_path / f"demo-1.0-11-{stamp}.marshal" for stamp in range(6)]
+    other_list = tmp_path / "other-1.0-11-1.marshal"
+    long_stale = tmp_path / "gone-0.1-11-1.marshal"
+    for age, path in enumerate([*old_installs, other_list, long_stale]):
+        path.write_bytes(b"x")
+        seconds = 3600 * (age + 1) if path != long_stale else compiled.STALE_SECONDS + 60
+        os.utime(path, (time.time() - seconds, time.time() - seconds))
+    value = compiled.load("demo", "no_such_package_for_words", source, list, lambda: ["a"])
+    assert value == ["a"]
+    left = sorted(path.name for path in tmp_path.glob("*.marshal"))
+    written = [name for name in left if name.startswith("demo-unknown-")]
+    assert len(written) == 1
+    # The newest three earlier installs stay beside the new file; another list's file stays.
+    assert set(left) == {*written, *(p.name for p in old_installs[:3]), other_list.name}

@@ -203,7 +203,43 @@ def load_as(
         except ValueError:
             return built  # a value marshal cannot store: built again next time
         _store(path, data)
+        _prune(path, name)
     return built
+
+
+KEPT_PER_NAME = 4
+"""Compiled files kept of one word list: one per install in use (each venv's copy of a
+package has its own modification time, so its own file), the most recently written first."""
+STALE_SECONDS = 30 * 24 * 3600
+"""A compiled file of any name older than this is deleted when another is written."""
+
+
+def _prune(written: Path, name: str) -> None:
+    """Keep the cache folder bounded: at most KEPT_PER_NAME files of `name`, and none older
+    than STALE_SECONDS (the files of versions long gone)."""
+    import re
+    import time
+
+    mine = re.compile(rf"{re.escape(name)}-[^-]+-\d+-\d+\.marshal")
+    try:
+        found = [(entry.stat().st_mtime, entry) for entry in written.parent.iterdir()]
+    except OSError:
+        return
+    found.sort(reverse=True)
+    now, kept = time.time(), 0
+    for mtime, entry in found:
+        if entry == written or not entry.name.endswith(".marshal"):
+            continue
+        if mine.fullmatch(entry.name):
+            kept += 1
+            if kept < KEPT_PER_NAME and now - mtime < STALE_SECONDS:
+                continue
+        elif now - mtime < STALE_SECONDS:
+            continue
+        try:
+            entry.unlink()
+        except OSError:
+            pass
 
 
 def _store(path: Path, data: bytes) -> None:
