@@ -20,6 +20,7 @@ from awesomelint.document.source import Source
 from awesomelint.engine import BUG, DEFAULT_SETTINGS, Checked, Checker, RuleSettings
 from awesomelint.errors import FixError, ParseCrashed, RuleCrashed
 from awesomelint.fixing.edits import choose_fixes, deletions_together
+from awesomelint.fixing.reparse import reparse
 from awesomelint.rules import Rule
 
 MAX_PASSES = 10
@@ -151,7 +152,7 @@ class _Fixing:
         """Apply `chosen` and check the result with the safety net; FixError when it fails."""
         edits = [edit for finding in chosen if finding.fix for edit in finding.fix.edits]
         try:
-            fixed = _reparse(self.current, apply_edits(self.current.document.text, edits))
+            fixed = reparse(self.current, apply_edits(self.current.document.text, edits), edits)
         except ParseCrashed as err:
             at = f" at line {err.line}" if err.line is not None else ""
             raise FixError(
