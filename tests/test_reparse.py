@@ -153,3 +153,25 @@ def test_an_edit_that_spares_a_segment_keeps_its_entries(monkeypatch: pytest.Mon
     monkeypatch.undo()
     assert_same(quick, whole_parse(parsed, apply_edits(text, edits)))
     assert parsed_again == ["# S3\n\n- [E3](http://e.org/3)\n\n# S4\n"]
+
+
+PARAGRAPHS = "".join(
+    f"**Paper {i}** \\\n*Author {i}* \\\n[[Paper](https://e.org/{i})]\n\n" for i in range(8)
+)
+"""A list of paragraphs, no list items: cut after each blank line."""
+
+
+@pytest.mark.parametrize(
+    "insert", ["```\n", "<!--\n", "<pre>\n", "    code\n", "- item\n", "> quote\n", "x\n"]
+)
+def test_a_block_left_open_between_paragraphs(insert: str) -> None:
+    parsed = parse_text(PARAGRAPHS)
+    at = PARAGRAPHS.index("**Paper 3**")
+    check_edits(parsed, [Edit(at, at, insert)])
+
+
+def test_a_blank_line_removed_between_paragraphs() -> None:
+    parsed = parse_text(PARAGRAPHS)
+    at = PARAGRAPHS.index("\n\n**Paper 5**") + 1
+    check_edits(parsed, [Edit(at, at + 1, "")])
+    check_edits(parsed, [Edit(at - 2, at - 1, "x")])
