@@ -175,3 +175,19 @@ def test_a_blank_line_removed_between_paragraphs() -> None:
     at = PARAGRAPHS.index("\n\n**Paper 5**") + 1
     check_edits(parsed, [Edit(at, at + 1, "")])
     check_edits(parsed, [Edit(at - 2, at - 1, "x")])
+
+
+TRICKY_LIST = (
+    "# L\n\n- [A](https://e.org/a)\n  - nested [B](https://e.org/b)\n- [C](https://e.org/c)\n"
+    "lazy line\n* [D](https://e.org/d)\n\n- [E](https://e.org/e)\n1. [F](https://e.org/f)\n"
+    "2) [G](https://e.org/g)\n-\n- [H](https://e.org/h)\n    indented\n- [I](https://e.org/i)\n"
+)
+
+
+@pytest.mark.parametrize("insert", [*INSERTS, "-\n", "  ", "- - -\n", "***\n", "foo\n"])
+def test_edits_in_a_list_of_every_shape(insert: str) -> None:
+    parsed = parse_text(TRICKY_LIST)
+    for at in line_starts(TRICKY_LIST)[2:-1]:
+        check_edits(parsed, [Edit(at, at, insert)])
+        end = TRICKY_LIST.index("\n", at) + 1
+        check_edits(parsed, [Edit(at, end, "")])

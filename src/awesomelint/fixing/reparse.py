@@ -49,7 +49,7 @@ def _parse_run(
         piece = text[start:]
     else:
         piece = text[start : end + following.reach - following.start]
-        if following.heading is None and not after_blank(text, end):
+        if not (following.heading or following.item or after_blank(text, end)):
             return False
     try:
         parsed = parse_source(Source(source.path, piece, source.newline, source.bom))
@@ -71,6 +71,9 @@ def _parse_run(
                 Shifter(end - start - following.start).span(heading.span),
             )
             if rest != [moved]:
+                return False
+        elif following.item:
+            if len(rest) != 1 or isinstance(rest[0], Heading) or rest[0].span.start != cut:
                 return False
         elif rest or any(span.end > cut for span in codes) or LONG_HTML.search(piece, 0, cut):
             return False

@@ -1,10 +1,13 @@
 """A parsed document as a stream of headings and entries, cut where nothing is open.
 
 markdown-it reads a block that starts where no block is open the same whatever came before
-it. Two kinds of line start one for sure:
+it. Three kinds of line start one for sure (or a list item, which reads the same):
 
 - a top-level heading (its line does not start with `>`): a heading inside a list item or
   an HTML block or a fence would be no section of the model;
+- a top-level list item whose marker is in the first column: the items from there on read
+  the same whether a list goes on there or starts there (only its looseness differs, which
+  the model does not keep);
 - a line after a blank line that starts in the first column with a character that cannot
   continue anything (no list marker, `>`, `#`, fence or `<`), outside a code block,
   when no HTML block that may hold blank lines (`<!--`, `<pre`, `<script`, ...) starts
@@ -22,7 +25,7 @@ from collections.abc import Sequence
 
 from awesomelint.diagnostics import Edit
 from awesomelint.document.locate import Problem
-from awesomelint.document.model import Document, Entry, Link, Section, Span
+from awesomelint.document.model import Document, Entry, EntryKind, Link, Section, Span
 from awesomelint.document.parse import ParsedDocument
 from awesomelint.document.sections import SectionBuilder
 from awesomelint.fixing.shift import Shifter
@@ -81,6 +84,10 @@ def line_end(text: str, offset: int) -> int:
     return len(text) if end == -1 else end + 1
 
 
+def _at_line_start(text: str, at: int) -> bool:
+    return at > 0 and text[at - 1] == "\n"
+
+
 def top_level_heading(text: str, span: Span) -> bool:
     first = text[span.start : span.start + 4].lstrip(" ")[:1]
     return first not in ("", ">", "\t")
@@ -105,6 +112,8 @@ class Cut:
     """The end of the cut's first line (of its heading, for a heading): where the blocks
     before the cut stop looking."""
     heading: Heading | None
+    item: bool = False
+    """Whether the cut is before a top-level list item."""
 
 
 @dc.dataclass(slots=True)
@@ -170,6 +179,15 @@ class Segments:
             for at in lines[first : bisect.bisect_left(lines, stop)]:
                 if self._free(at):
                     self.cuts.append(Cut(at, line_end(text, at), None))
+        for item in self.items:
+            at = item.span.start
+            if (
+                isinstance(item, Entry)
+                and item.kind is EntryKind.LIST_ITEM
+                and _at_line_start(text, at)
+            ):
+                self.cuts.append(Cut(at, line_end(text, at), None, item=True))
+        self.cuts.sort(key=lambda cut: cut.start)
         self.starts = [cut.start for cut in self.cuts]
 
     @staticmethod
