@@ -191,3 +191,10 @@ def test_edits_in_a_list_of_every_shape(insert: str) -> None:
         check_edits(parsed, [Edit(at, at, insert)])
         end = TRICKY_LIST.index("\n", at) + 1
         check_edits(parsed, [Edit(at, end, "")])
+
+
+def test_a_list_item_that_becomes_a_table_row() -> None:
+    text = "# T\n\nintro\n- a | b\n- c | d\n"
+    parsed = parse_text(text)
+    at = text.index("- a")
+    check_edits(parsed, [Edit(at, at + len("- a | b"), "x | y\n--|--")])

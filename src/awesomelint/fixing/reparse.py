@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from awesomelint.diagnostics import Edit
 from awesomelint.document.frontmatter import find_front_matter
 from awesomelint.document.lines import LineIndex
-from awesomelint.document.model import Document
+from awesomelint.document.model import Document, Entry
 from awesomelint.document.parse import ParsedDocument, parse_source
 from awesomelint.document.source import Source
 from awesomelint.fixing.segments import (
@@ -49,7 +49,8 @@ def _parse_run(
         piece = text[start:]
     else:
         piece = text[start : end + following.reach - following.start]
-        if not (following.heading or following.item or after_blank(text, end)):
+        starts_block = following.heading is not None or following.item is not None
+        if not (starts_block or after_blank(text, end)):
             return False
     try:
         parsed = parse_source(Source(source.path, piece, source.newline, source.bom))
@@ -72,8 +73,13 @@ def _parse_run(
             )
             if rest != [moved]:
                 return False
-        elif following.item:
-            if len(rest) != 1 or isinstance(rest[0], Heading) or rest[0].span.start != cut:
+        elif following.item is not None:
+            got = rest[0] if len(rest) == 1 else None
+            if not (
+                isinstance(got, Entry)
+                and got.span.start == cut
+                and (got.kind, got.marker) == (following.item.kind, following.item.marker)
+            ):
                 return False
         elif rest or any(span.end > cut for span in codes) or LONG_HTML.search(piece, 0, cut):
             return False

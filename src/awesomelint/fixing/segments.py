@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses as dc
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -112,8 +113,8 @@ class Cut:
     """The end of the cut's first line (of its heading, for a heading): where the blocks
     before the cut stop looking."""
     heading: Heading | None
-    item: bool = False
-    """Whether the cut is before a top-level list item."""
+    item: Entry | None = None
+    """The top-level list item the cut is before, if it is before one."""
 
 
 @dc.dataclass(slots=True)
@@ -157,7 +158,7 @@ class Segments:
         doc = parsed.document
         text = doc.text
         self.doc = doc
-        self.problems = parsed.problems
+        self._problems = parsed.problems
         self.items = stream(doc)
         self._item_starts = [item_start(item) for item in self.items]
         self._link_starts = [link.span.start for link in doc.links]
@@ -186,9 +187,13 @@ class Segments:
                 and item.kind is EntryKind.LIST_ITEM
                 and _at_line_start(text, at)
             ):
-                self.cuts.append(Cut(at, line_end(text, at), None, item=True))
+                self.cuts.append(Cut(at, line_end(text, at), None, item))
         self.cuts.sort(key=lambda cut: cut.start)
         self.starts = [cut.start for cut in self.cuts]
+        self._problem_segments = [
+            bisect.bisect_right(self.starts, p.start) - 1 for p in self._problems
+        ]
+        self._problems_in_order = all(a <= b for a, b in itertools.pairwise(self._problem_segments))
 
     @staticmethod
     def _next_heading(headings: Sequence[Heading], start: int) -> int:
@@ -238,7 +243,15 @@ class Segments:
         def within(starts: list[int]) -> slice:
             return slice(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
 
-        problems = [p for p in self.problems if start <= p.start < end]
+        segments = self._problem_segments
+        if self._problems_in_order:  # as the parser reads them: segment after segment
+            problems: Sequence[Problem] = self._problems[
+                bisect.bisect_left(segments, first) : bisect.bisect_right(segments, last)
+            ]
+        else:
+            problems = [
+                p for p, at in zip(self._problems, segments, strict=True) if first <= at <= last
+            ]
         into.take(
             self.items[within(self._item_starts)],
             doc.links[within(self._link_starts)],
