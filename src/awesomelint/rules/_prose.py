@@ -192,6 +192,18 @@ class Words:
             text[start - 1] in "'\u2019" and start >= 2 and _WORD_CHAR.match(text, start - 2)
         )
 
+    @functools.cached_property
+    def _starts(self) -> dict[str, list[int]]:
+        starts: dict[str, list[int]] = {}
+        for match in TOKEN.finditer(self.text):
+            starts.setdefault(match[1].lower(), []).append(match.start())
+        return starts
+
+    def starts_of(self, lower: str) -> list[int]:
+        """Where the words spelt `lower` in any case start, in order: `places` of all their
+        spellings, from one pass over the text for every word."""
+        return self._starts.get(lower, [])
+
     def has(self, head: str) -> bool:
         """Whether a word whose text is `head` (in that case) is in the prose."""
         return head in self.heads

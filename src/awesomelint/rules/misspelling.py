@@ -65,7 +65,7 @@ from awesomelint.knowledge import english, spelling
 from awesomelint.knowledge.spelling import Correction
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._names import glued, in_author_list, in_compound_name, names_a_work
-from awesomelint.rules._prose import TOKEN, Word, Words, line_around, visible_prose
+from awesomelint.rules._prose import Word, Words, line_around, visible_prose
 
 MIN_TYPO_LENGTH = 5
 """Shorter words are not checked against the files: short words have too many neighbours."""
@@ -160,25 +160,13 @@ class _Checker:
         # term of a list that capitalises its titles ("Softmax").
         return self.in_author_lists(lower)
 
-    @functools.cached_property
-    def _starts(self) -> list[dict[str, list[int]]]:
-        """For each document, where its words start, by their lower case (what `places`
-        finds for all spellings of one word, for every word in one pass over the text)."""
-        found: list[dict[str, list[int]]] = []
-        for doc in self.docs:
-            starts: dict[str, list[int]] = {}
-            for match in TOKEN.finditer(doc.text):
-                starts.setdefault(match[1].lower(), []).append(match.start())
-            found.append(starts)
-        return found
-
     def in_author_lists(self, lower: str) -> bool:
         found = self._in_author_lists.get(lower)
         if found is None:
             found = self._in_author_lists[lower] = any(
                 in_author_list(*doc.line_around(start))
-                for doc, starts in zip(self.docs, self._starts, strict=True)
-                for start in starts.get(lower, ())
+                for doc in self.docs
+                for start in doc.starts_of(lower)
             )
         return found
 
