@@ -232,11 +232,12 @@ def _advance(state: _Fixing, findings: list[Finding], unsafe: bool) -> bool:
 
 @contextlib.contextmanager
 def _collecting_seldom() -> Iterator[None]:
-    """Fewer sweeps of the cycle collector. Each pass allocates a new model of the file,
-    millions of objects that live on and make no cycles; every young sweep walked them again,
-    a third of the passes' time on a large list. Garbage is still freed when its count drops."""
+    """Fewer sweeps of the cycle collector than Python's default, as the console script
+    sets for its whole run (`launch.py`): each pass allocates a new model of the file, objects
+    that live on and make no cycles, which every young sweep walked again (a third of the
+    passes' time on a large list, called from Python). A higher setting is kept."""
     thresholds = gc.get_threshold()
-    gc.set_threshold(_YOUNG_COLLECTION_EVERY, *thresholds[1:])
+    gc.set_threshold(max(thresholds[0], _YOUNG_COLLECTION_EVERY), *thresholds[1:])
     try:
         yield
     finally:
