@@ -22,7 +22,6 @@ from awesomelint.document.source import Source
 from awesomelint.engine import BUG, DEFAULT_SETTINGS, Checked, Checker, RuleSettings
 from awesomelint.errors import FixError, ParseCrashed, RuleCrashed
 from awesomelint.fixing.edits import choose_fixes, deletions_together
-from awesomelint.fixing.reparse import reparse
 from awesomelint.rules import Rule
 
 MAX_PASSES = 10
@@ -154,6 +153,8 @@ class _Fixing:
 
     def step(self, chosen: Sequence[Finding]) -> None:
         """Apply `chosen` and check the result with the safety net; FixError when it fails."""
+        from awesomelint.fixing.reparse import reparse  # only once there is something to fix
+
         edits = [edit for finding in chosen if finding.fix for edit in finding.fix.edits]
         try:
             fixed = reparse(self.current, apply_edits(self.current.document.text, edits), edits)
