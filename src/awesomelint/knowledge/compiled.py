@@ -217,6 +217,7 @@ STALE_SECONDS = 30 * 24 * 3600
 def _prune(written: Path, name: str) -> None:
     """Keep the cache folder bounded: at most KEPT_PER_NAME files of `name`, and none older
     than STALE_SECONDS (the files of versions long gone)."""
+    import contextlib
     import re
     import time
 
@@ -236,10 +237,8 @@ def _prune(written: Path, name: str) -> None:
                 continue
         elif now - mtime < STALE_SECONDS:
             continue
-        try:
+        with contextlib.suppress(OSError):
             entry.unlink()
-        except OSError:
-            pass
 
 
 def _store(path: Path, data: bytes) -> None:
