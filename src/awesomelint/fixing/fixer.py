@@ -126,6 +126,25 @@ def _blame(before: ParsedDocument, fixes: Sequence[Finding], problem: str) -> Fi
     )
 
 
+def _declinable(before: ParsedDocument, finding: Finding) -> bool:
+    """Whether `finding`'s fix is an unsafe deletion that fails the safety net alone: the
+    rule's own check of the text around the cut missed how the lines below would parse.
+    Such a fix is declined (its finding stays); any other failure is a bug to report."""
+    fix = finding.fix
+    if fix is None or fix.applicability is not Applicability.UNSAFE:
+        return False
+    if any(edit.text for edit in fix.edits):
+        return False
+    alone = _reparse(before, apply_edits(before.document.text, fix.edits))
+    return verify(before, alone, [fix]) is not None
+
+
+def _declined_key(text: str, finding: Finding) -> tuple[str, tuple[str, ...]]:
+    """A declined fix across passes: its rule and the text it would delete."""
+    assert finding.fix is not None
+    return finding.code, tuple(text[edit.start : edit.end] for edit in finding.fix.edits)
+
+
 def _rules_of(findings: Sequence[Finding]) -> str:
     return ", ".join(sorted({f"{f.code} ({f.rule})" for f in findings}))
 
@@ -142,6 +161,8 @@ class _Fixing:
     """Passes that count towards MAX_PASSES (those that wrote text, not only deleted it)."""
     passes: int = 0
     failure: FileError | None = None
+    declined: set[tuple[str, tuple[str, ...]]] = dc.field(default_factory=set)
+    """Unsafe deletions the safety net turned down; not chosen again."""
 
     @property
     def path(self) -> Path:
@@ -173,7 +194,15 @@ class _Fixing:
         declared = {f.fix.edits: f.fix for f in chosen if f.fix is not None}
         problem = verify(self.current, fixed, list(declared.values()))
         if problem is not None:
-            raise _blame(self.current, chosen, problem)
+            declined = [f for f in chosen if _declinable(self.current, f)]
+            if not declined:
+                raise _blame(self.current, chosen, problem)
+            text = self.current.document.text
+            self.declined.update(_declined_key(text, f) for f in declined)
+            rest = [f for f in chosen if f not in declined]
+            if rest:
+                self.step(rest)
+            return
         self.applied.extend(chosen)
         self.current = fixed
         self.passes += 1
@@ -207,9 +236,13 @@ def _by_path(
 def _advance(state: _Fixing, findings: list[Finding], unsafe: bool) -> bool:
     """One pass for one document: whether it changed (fixed, or failed and reverted)."""
     state.remaining = tuple(findings)
-    chosen = deletions_together(
-        state.current.document, choose_fixes([f for f in findings if _allowed(f, unsafe)])
-    )
+    text = state.current.document.text
+    allowed = [
+        f
+        for f in findings
+        if _allowed(f, unsafe) and not (state.declined and _declined_key(text, f) in state.declined)
+    ]
+    chosen = deletions_together(state.current.document, choose_fixes(allowed))
     if not chosen:
         return False
     if state.limited == MAX_PASSES:
