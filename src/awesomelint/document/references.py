@@ -15,7 +15,7 @@ from awesomelint.document.model import Definition, Span
 
 # A definition's line may start inside a list item or a block quote: "2. [r]: url".
 _REFERENCE_URL = re.compile(
-    r"(?:[ \t>]*(?:[*+\-]|\d{1,9}[.)])[ \t]+)*[ \t>]*"
+    r"[ \t>]*(?:(?:[*+\-]|\d{1,9}[.)])[ \t][ \t>]*)*"
     r"(\[(?:\\.|[^\]\\])*\]:)[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)"
 )
 

@@ -72,7 +72,7 @@ def _name_starts(table: VenueTable) -> frozenset[str]:
 
 
 _DEFINITION_LINE = re.compile(
-    r"^[ \t>]*(?:(?:[*+\-]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[((?:\\.|[^\]\\\n])+)\]:", re.MULTILINE
+    r"^[ \t>]*(?:(?:[*+\-]|\d{1,9}[.)])[ \t][ \t>]*)*\[((?:\\.|[^\]\\\n])+)\]:", re.MULTILINE
 )
 
 

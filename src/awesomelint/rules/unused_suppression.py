@@ -29,7 +29,7 @@ from awesomelint.rules._base import Context, NoOptions, Rule
 from awesomelint.rules._isolation import cut_keeps_the_rest
 
 # Indentation, block quote markers and list markers: what may come before a block's start.
-_BLOCK_PREFIX = re.compile(r"[ \t>]*(?:(?:[*+\-]|\d{1,9}[.)])[ \t]+[ \t>]*)*")
+_BLOCK_PREFIX = re.compile(r"[ \t>]*(?:(?:[*+\-]|\d{1,9}[.)])[ \t][ \t>]*)*")
 
 _LONE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>\s*")
 """A tag alone on a line: an HTML block (CommonMark's seventh kind), where with a comment
