@@ -13,7 +13,7 @@ MAX_LINES = 400
 
 # Lowest first. A module may import from its own layer and the layers below it, never above.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("awesomelint.errors", "awesomelint.version", "awesomelint.codecache"),
+    ("awesomelint.errors", "awesomelint.version", "awesomelint.codecache", "awesomelint.cachedir"),
     ("awesomelint.document",),
     ("awesomelint.diagnostics", "awesomelint.knowledge"),
     ("awesomelint.net",),

@@ -271,15 +271,10 @@ def _fingerprint() -> int:
 
 
 def cache_dir() -> str:
-    """The per-user cache folder (the one the link cache defaults to; no pathlib: start-up)."""
-    home = os.path.expanduser("~")
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or os.path.join(home, "AppData", "Local")
-    elif sys.platform == "darwin":
-        base = os.path.join(home, "Library", "Caches")
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
-    return os.path.join(base, "awesomelint")
+    """The per-user cache folder (the one the link cache defaults to)."""
+    from awesomelint.cachedir import user_cache_dir
+
+    return user_cache_dir()
 
 
 def _write(text: str) -> None:

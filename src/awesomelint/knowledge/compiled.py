@@ -12,7 +12,6 @@ import bisect
 import importlib.util
 import marshal
 import os
-import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -54,13 +53,9 @@ def cache_folder() -> Path | None:
     chosen = os.environ.get(CACHE_ENV)
     if chosen is not None:
         return Path(chosen) if chosen else None
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "awesomelint" / "words"
+    from awesomelint.cachedir import user_cache_dir
+
+    return Path(user_cache_dir()) / "words"
 
 
 class SortedText:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import dataclasses as dc
-import os
-import sys
 from pathlib import Path
 
+from awesomelint.cachedir import user_cache_dir
 from awesomelint.net.remap import Remap
 from awesomelint.version import __version__
 
@@ -18,13 +17,7 @@ HOUR = 3600.0
 
 def default_cache_dir() -> Path:
     """The per-user cache directory for awesomelint on this platform."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "awesomelint"
+    return Path(user_cache_dir())
 
 
 @dc.dataclass(frozen=True, slots=True)
