@@ -76,7 +76,7 @@ _DEFINITION_LINE = re.compile(
 )
 
 
-def _shadowed_definitions(doc: Document) -> Iterator[tuple[int, int]]:
+def shadowed_definitions(doc: Document) -> Iterator[tuple[int, int]]:
     """Later definitions of a label already defined: markdown-it reads them as definitions
     (no text) but keeps only the first, so the model has no record of them. Their labels are
     no prose: renaming one would define a new label."""
@@ -92,7 +92,7 @@ def _shadowed_definitions(doc: Document) -> Iterator[tuple[int, int]]:
             yield bracket, len(text) if line_end == -1 else line_end
 
 
-def _reference_labels(doc: Document) -> Iterator[tuple[int, int]]:
+def reference_labels(doc: Document) -> Iterator[tuple[int, int]]:
     """The labels of reference links: `[label]` in `[text][label]`, and the text itself of
     `[label][]` and `[label]`. Renaming one would leave the link without its definition."""
     text = doc.text
@@ -110,8 +110,8 @@ def masked_text(doc: Document) -> str:
     cuts: list[tuple[int, int]] = [(s.start, s.end) for s in doc.code_spans]
     cuts.extend((link.url_span.start, link.url_span.end) for link in doc.links)
     cuts.extend((d.span.start, d.span.end) for d in doc.definitions)
-    cuts.extend(_shadowed_definitions(doc))
-    cuts.extend(_reference_labels(doc))
+    cuts.extend(shadowed_definitions(doc))
+    cuts.extend(reference_labels(doc))
     if doc.front_matter is not None:
         cuts.append((doc.front_matter.span.start, doc.front_matter.span.end))
     cuts.extend(

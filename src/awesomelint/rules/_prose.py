@@ -10,7 +10,8 @@ import functools
 import re
 from collections.abc import Iterable
 
-from awesomelint.document.model import Document, Link
+from awesomelint.document.model import Document, Link, LinkKind
+from awesomelint.knowledge.venue_mentions import shadowed_definitions
 
 PROSE_KEYS = frozenset({"title", "description", "tags", "categories", "summary", "excerpt"})
 # What is never prose, as alternatives of one pattern, each with a string that any match of
@@ -38,6 +39,7 @@ TOKEN = re.compile("(\\w+)(?:['\u2019]\\w+)*")
 """A word; the group is the part before any apostrophe ("don" of "don't")."""
 _WORD_CHAR = re.compile(r"\w")
 _NEWLINE = re.compile("\n")
+_NOT_NEWLINE = re.compile("[^\n]")
 _BOUNDARY = frozenset(".!?:;-\u2013\u2014|([>#")
 _SKIPPED = frozenset(" \t*_~\"'\u201c\u2018")
 FEW_HEADS = 16
@@ -75,11 +77,23 @@ def _hidden_spans(doc: Document) -> list[tuple[int, int]]:
         spans.append((start, front.span.end))
     spans.extend((span.start, span.end) for span in doc.code_spans)
     spans.extend((link.url_span.start, link.url_span.end) for link in doc.links)
+    # Labels are no prose: renaming one would break a link or define a new label.
+    spans.extend((d.span.start, d.span.end) for d in doc.definitions)
+    spans.extend(shadowed_definitions(doc))
+    # A full reference's label (`[text][label]`); a shortcut's text is its label too, and is
+    # reported without a fix (`misspelling`).
+    text = doc.text
+    spans.extend(
+        (link.text_span.end, link.span.end)
+        for link in doc.links
+        if link.kind is LinkKind.REFERENCE
+        and text[link.text_span.end : link.span.end] not in ("]", "][]")
+    )
     return spans
 
 
 def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with every span replaced by as many spaces."""
+    """`text` with every span replaced by as many spaces, its line breaks kept."""
     pieces: list[str] = []
     done = 0
     for start, end in sorted(spans):
@@ -87,7 +101,11 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
             continue
         start = max(start, done)
         if start < end:
-            pieces += (text[done:start], " " * (end - start))
+            part = text[start:end]
+            # Line breaks stay: a blanked front matter or code block still ends its line, so
+            # a definition after it still starts one.
+            blank = _NOT_NEWLINE.sub(" ", part) if "\n" in part else " " * (end - start)
+            pieces += (text[done:start], blank)
             done = end
     pieces.append(text[done:])
     return "".join(pieces)
