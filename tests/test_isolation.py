@@ -5,7 +5,7 @@ every other file is still fixed."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from awesomelint.diagnostics import Finding
 from awesomelint.document import parse
 from awesomelint.document.model import Document
 from awesomelint.rules import ALL_RULES, Context, Rule
+from tests.broken_rules import BROKEN_PROJECT
 
 NESTED = "[[arxiv 2305]]([10.48550/arXiv.2305.13417](http://arxiv.org/abs/2305.13417))"
 UNWRAPPED = "[[arxiv 2305]](http://arxiv.org/abs/2305.13417)"
@@ -34,25 +35,12 @@ def _crashes_on_marker(doc: Document, ctx: Context[Any]) -> Iterator[Finding]:
     yield from ()
 
 
-def _crashes_always(contexts: Sequence[Context[Any]]) -> Iterator[Finding]:
-    raise KeyError("a deliberate bug in a project rule")
-    yield  # pragma: no cover - makes this a generator, as rules are
-
-
 BROKEN = Rule(
     code="TST101",
     name="test-broken-rule",
     summary="a rule that crashes on purpose",
     check=_crashes_on_marker,
     doc="",
-)
-BROKEN_PROJECT = Rule(
-    code="TST102",
-    name="test-broken-project-rule",
-    summary="a project rule that crashes on purpose",
-    check=_crashes_always,
-    doc="",
-    scope="project",
 )
 FORMATS = ["text", "concise", "json", "github", "sarif"]
 

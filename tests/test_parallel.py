@@ -5,20 +5,21 @@ from __future__ import annotations
 import dataclasses as dc
 import enum
 import pickle
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from awesomelint import parallel
-from awesomelint.diagnostics import FileError, Finding
+from awesomelint.diagnostics import FileError
 from awesomelint.engine import DEFAULT_SETTINGS, Checker
 from awesomelint.knowledge import paper_identity
 from awesomelint.report import REPORTERS
-from awesomelint.rules import ALL_RULES, Context, Rule
+from awesomelint.rules import ALL_RULES, Rule
 from awesomelint.runner import CheckRequest, RunResult, exit_status, run_check
 from awesomelint.workspace.load import load_one
+from tests.broken_rules import BROKEN_PROJECT
 
 OFFLINE = tuple(rule for rule in ALL_RULES if not rule.needs_network)
 FIRST = """# Reading list
@@ -149,21 +150,6 @@ def _files(tmp_path: Path) -> tuple[Path, ...]:
     return (tmp_path, tmp_path / "missing.md")
 
 
-def _crashes(contexts: Sequence[Context[Any]]) -> Iterator[Finding]:
-    raise KeyError("a deliberate bug in a project rule")
-    yield  # pragma: no cover - makes this a generator, as rules are
-
-
-CRASHING = Rule(
-    code="TST102",
-    name="test-broken-project-rule",
-    summary="a project rule that crashes on purpose",
-    check=_crashes,
-    doc="",
-    scope="project",
-)
-
-
 def _run(paths: tuple[Path, ...], rules: tuple[Rule, ...] = OFFLINE) -> RunResult:
     return run_check(CheckRequest(paths=paths, rules=rules))
 
@@ -221,7 +207,7 @@ def test_a_project_rule_crashing_aside_is_reported_as_in_one_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(parallel, "MIN_TEXT_ASIDE", 0)
-    serial, pooled = _serial_then_pooled(_files(tmp_path), monkeypatch, (*OFFLINE, CRASHING))
+    serial, pooled = _serial_then_pooled(_files(tmp_path), monkeypatch, (*OFFLINE, BROKEN_PROJECT))
     assert any("TST102" in error.message for error in serial.errors)
     assert _shown(pooled) == _shown(serial)
 
