@@ -161,7 +161,10 @@ def test_columns_count_characters_not_bytes() -> None:
     ("data", "message"),
     [
         (b"# ok\n\xff\xfe bad\n", "x.md:2: invalid UTF-8"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "x.md: binary file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "x.md:3: binary file"),
+        # Anywhere in the file, so that a fix that shortens the text never makes it binary.
+        (b"- x\n" * 3000 + b"- [A](https://a.example/\x00x)\n", "x.md:3001: binary file"),
+        ("# T\n\x00".encode("utf-16"), "x.md:2: binary file"),
     ],
 )
 def test_undecodable_input_names_file_and_line(data: bytes, message: str) -> None:

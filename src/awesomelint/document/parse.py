@@ -38,7 +38,7 @@ from awesomelint.document.quiet_rules import quiet_debug_logging
 from awesomelint.document.references import drop_definitions, find_definitions
 from awesomelint.document.rows import row_entry
 from awesomelint.document.sections import SectionBuilder
-from awesomelint.document.source import Source, decode
+from awesomelint.document.source import Source, from_text
 from awesomelint.document.tables import quote_depth, row_cells
 from awesomelint.document.titles import find_title
 from awesomelint.errors import ParseCrashed
@@ -392,5 +392,9 @@ def parse_source(source: Source) -> ParsedDocument:
 
 
 def parse_text(text: str, path: str | Path = "<text>") -> ParsedDocument:
-    """Parse Markdown given as a string (tests and the Python API)."""
-    return parse_source(decode(text.encode("utf-8"), Path(path)))
+    """Parse Markdown given as a string (tests, the Python API and the rules' trial parses).
+
+    The string is text already: no byte of it is read as a sign of a binary file."""
+    if text.startswith("\ufeff"):
+        return parse_source(from_text(text[1:], Path(path), bom=True))
+    return parse_source(from_text(text, Path(path)))

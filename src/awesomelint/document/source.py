@@ -88,14 +88,21 @@ def _decode_unicode(data: bytes, path: Path) -> tuple[str, str] | None:
     return None
 
 
+def _nul_error(path: Path, line: int) -> InputError:
+    return InputError(f"{path}:{line}: binary file (it contains a NUL byte), not Markdown")
+
+
 def _decode_utf8(data: bytes, path: Path) -> str:
-    if b"\x00" in data[:_BINARY_SNIFF]:
+    # A NUL anywhere makes the file binary, not only in its first kilobytes: where it sits
+    # must not decide, or a fix that shortens the text would make its own output unreadable.
+    nul = data.find(b"\x00")
+    if nul >= 0:
         if _utf16_without_bom(data):
             raise InputError(
                 f"{path}: UTF-16 without a byte-order mark; save the file as UTF-8 "
                 "(or as UTF-16 with a byte-order mark)"
             )
-        raise InputError(f"{path}: binary file (it contains NUL bytes), not Markdown")
+        raise _nul_error(path, data.count(b"\n", 0, nul) + 1)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -106,16 +113,30 @@ def _decode_utf8(data: bytes, path: Path) -> str:
 
 
 def decode(data: bytes, path: Path, stamp: FileStamp | None = None) -> Source:
+    """The file's bytes as a Source; InputError, naming the file, for bytes that are not text."""
     unicode = _decode_unicode(data, path)
     if unicode is not None:
         (text, encoding), bom = unicode, True
-        if "\x00" in text[:_BINARY_SNIFF]:
-            raise InputError(f"{path}: binary file (it contains NUL characters), not Markdown")
+        nul = text.find("\x00")
+        if nul >= 0:
+            raise _nul_error(path, text.count("\n", 0, nul) + 1)
     else:
         text, encoding = _decode_utf8(data, path), "utf-8"
         bom = text.startswith(_BOM)
         if bom:
             text = text[1:]
+    return from_text(text, path, bom=bom, encoding=encoding, stamp=stamp)
+
+
+def from_text(
+    text: str,
+    path: Path,
+    *,
+    bom: bool = False,
+    encoding: str = "utf-8",
+    stamp: FileStamp | None = None,
+) -> Source:
+    """Text already decoded (any character allowed) as a Source, its newlines normalised."""
     first_lf = text.find("\n")
     newline = "\r\n" if first_lf > 0 and text[first_lf - 1] == "\r" else "\n"
     if "\r" in text:
