@@ -46,8 +46,9 @@ def _no_constants_from_our_source() -> None:
 
     Hypothesis also draws literals it reads from the source of the project modules loaded so
     far, when they are not in site-packages: an editable install and CI's `pip install .`
-    then draw different examples, and so do two runs that imported different modules before
-    the property ran, or a change to any literal in src/. The pool stays empty for ci-fuzz.
+    would draw different examples, and so would two runs that imported different modules
+    before the property ran, or a change to any literal in src/. The pool stays empty for
+    ci-fuzz. (The strategies keep their part too: see `inline_pieces` in list_shapes.py.)
     """
     from hypothesis.internal.conjecture import providers
     from hypothesis.internal.constants_ast import Constants
