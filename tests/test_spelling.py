@@ -13,6 +13,7 @@ from awesomelint.engine import check_documents
 from awesomelint.knowledge import spelling
 from awesomelint.knowledge.spelling import Correction
 from awesomelint.rules import Context, misspelling, mojibake
+from awesomelint.rules._prose import FEW_HEADS, Words
 
 ROOT = Path(__file__).parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -184,3 +185,22 @@ def test_names_stay_names_when_the_files_repeat_them() -> None:
     )
     parsed = [parse_text(names, "names.md"), parse_text(others, "others.md")]
     assert check_documents(parsed, [misspelling.RULE]) == []
+
+
+def test_word_places_are_the_same_however_often_they_are_asked() -> None:
+    """The places of a spelling are found by searching the text while few are asked for, then
+    from an index of every word's places: both ways agree, apostrophes and longer words
+    sharing a prefix included."""
+    text = (
+        "Image images ImageNet Image's l'Image Image-Net\n"
+        "*Image* [Image](https://a.example/Image) xImage Image_x Image2 Image\n"
+    )
+    doc = parse_text(text).document
+    searched = Words(doc, text)
+    expected = {head: searched.places([head]) for head in ("Image", "images", "Net", "x")}
+    indexed = Words(doc, text)
+    for _ in range(FEW_HEADS + 1):
+        indexed.places(["nothing"])
+    assert {head: indexed.places([head]) for head in expected} == expected
+    assert indexed.places(["Image", "Net"]) == sorted(expected["Image"] + expected["Net"])
+    assert expected["Image"]

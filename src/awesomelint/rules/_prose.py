@@ -184,6 +184,7 @@ class Words:
         self.tokens: list[str] = TOKEN.findall(text)
         """Each word's part before any apostrophe, in order."""
         self._lines: dict[int, tuple[list[Word], list[int]]] = {}
+        self._places_asked = 0
 
     @functools.cached_property
     def link_starts(self) -> list[int]:
@@ -230,6 +231,12 @@ class Words:
     def places(self, heads: Iterable[str]) -> list[int]:
         """Where the words whose text is one of `heads` start, in order."""
         heads = frozenset(heads)
+        self._places_asked += 1
+        if self._places_asked > FEW_HEADS or "_starts" in self.__dict__:
+            # Asked often: every word's places, found in one pass and kept.
+            starts = self._starts
+            found = [at for head in heads for at in starts.get(head, ())]
+            return sorted(found) if len(heads) > 1 else found
         if len(heads) > FEW_HEADS:  # one pass over the text instead of one for each
             return [m.start() for m in TOKEN.finditer(self.text) if m[1] in heads]
         found = []
@@ -240,6 +247,13 @@ class Words:
                     found.append(at)
                 at = self.text.find(head, at + 1)
         return sorted(found)
+
+    @functools.cached_property
+    def _starts(self) -> dict[str, list[int]]:
+        starts: dict[str, list[int]] = {}
+        for m in TOKEN.finditer(self.text):
+            starts.setdefault(m[1], []).append(m.start())
+        return starts
 
     def word_at(self, start: int) -> tuple[list[Word], int]:
         """The words of the line that has the word starting at `start`, and its index there.

@@ -256,6 +256,8 @@ class _Checker:
         vocabulary = spelling.vocabulary()
         if uses > RARE or len(lower) < MIN_TYPO_LENGTH or lower in vocabulary:
             return None
+        if english.is_word(lower):  # a known word in any case, and cheap to tell (see below)
+            return None
         near = self.index.get(lower, set()) | _neighbours(lower, self.index)
         found = [
             c
