@@ -296,6 +296,24 @@ def test_an_unsafe_deletion_the_safety_net_turns_down_is_declined_and_its_findin
     assert [f.code for f in outcome.remaining] == ["TST007"]
 
 
+def test_fixes_that_break_the_text_only_together_go_in_turns() -> None:
+    # Each deletion keeps the rest alone. Together, with the quoted items and the comment
+    # gone, the paragraph would take the list below it as its lazy lines, losing the entry.
+    text = (
+        "[a]: https://a.example/[b]: https://b.example/\n"
+        "> -\n"
+        "> *\n"
+        "  <!-- awesomelint-disable-line VEN001 -->\n"
+        "*\n"
+        "  [Sparse](https://arxiv.org/abs/2301.01234)\n"
+    )
+    outcome = fix_document(parse_text(text), ALL_RULES, unsafe=True)
+    fixed = outcome.parsed.document
+    assert fixed.text == text.replace("> -\n> *\n", "")
+    assert [link.url for link in fixed.links] == ["https://arxiv.org/abs/2301.01234"]
+    assert [f.code for f in outcome.remaining] == ["AWL100"]
+
+
 def test_removing_more_entries_than_declared_is_refused() -> None:
     text = DROP_LIST + "- [Drop too](https://drop.example/d)\n"
 

@@ -46,6 +46,12 @@ def test_check_never_raises(data: bytes) -> None:
     b"\xef\xbb\xbf\n===\nSparse\n===\n- [Sparse (NeurIPS )](http://www.github.com/o/lens)\n"
     b"- [Sparse (NeurIPS )](http://www.github.com/o/lens)\n\n===\nSparse (NeurIPS )\n===\n"
 )
+# Three deletions of two rules, each keeping the rest alone, that together join a paragraph
+# to the list below it.
+@example(
+    b"[N]: https://i.example/x[N]: https://i.example/x\n> -\n> *\n"
+    b"  <!-- awesomelint-disable-line VEN001 -->\n*\n  [Sparse (NeurIPS )](https://arxiv.org/abs/2301.01234)\n"
+)
 def test_fix_settles_and_keeps_every_link(data: bytes) -> None:
     fix_input(data)
 

@@ -195,14 +195,21 @@ class _Fixing:
         problem = verify(self.current, fixed, list(declared.values()))
         if problem is not None:
             declined = [f for f in chosen if _declinable(self.current, f)]
-            if not declined:
-                raise _blame(self.current, chosen, problem)
-            text = self.current.document.text
-            self.declined.update(_declined_key(text, f) for f in declined)
-            rest = [f for f in chosen if f not in declined]
-            if rest:
-                self.step(rest)
-            return
+            if declined:
+                text = self.current.document.text
+                self.declined.update(_declined_key(text, f) for f in declined)
+                rest = [f for f in chosen if f not in declined]
+                if rest:
+                    self.step(rest)
+                return
+            if len(chosen) > 1:
+                # Each fix was checked alone by its rule; together, fixes of different rules
+                # can still change how the lines between them parse (two cuts that join a
+                # paragraph to a list below). The first half goes now, checked again; the
+                # rest are found anew by the next pass.
+                self.step(chosen[: len(chosen) // 2])
+                return
+            raise _blame(self.current, chosen, problem)
         self.applied.extend(chosen)
         self.current = fixed
         self.passes += 1
