@@ -253,8 +253,7 @@ class _Checker:
 
     def _from_files(self, lower: str) -> Correction | None:
         uses = self.counts[lower]
-        vocabulary = spelling.vocabulary()
-        if uses > RARE or len(lower) < MIN_TYPO_LENGTH or lower in vocabulary:
+        if uses > RARE or len(lower) < MIN_TYPO_LENGTH or lower in spelling.vocabulary():
             return None
         if english.is_word(lower):  # a known word in any case, and cheap to tell (see below)
             return None
