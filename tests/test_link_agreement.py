@@ -21,6 +21,9 @@ SHAPES = {
     # Python API; a file with a NUL byte is refused as binary).
     "NUL in a destination": b"- [A](https://a.example/\x00x)\n",
     "DEL in a destination": b"- [A](https://a.example/\x7fx)\n",
+    # No tag (`[]()` is no attribute), so the empty link in it is a link, as markdown-it reads it.
+    "a link in what looks like a tag": b"<img src=https://a.example/i alt=Sparse ([]()>\n",
+    "a processing instruction is inline HTML": b"x <?p [A](https://a.example/) ?> y\n",
     "backslash before a space ends a destination": b"- [A](https://a.example/b\\ )\n",
     "backslash takes any character along": b"- [A](https://a.example/\\q(x)\n",
     # An HTML block inside an item runs to the next blank line: no Markdown link in it.
