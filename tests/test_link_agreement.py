@@ -7,7 +7,9 @@ on, written out so that it stays fixed.
 from __future__ import annotations
 
 import pytest
+from markdown_it.common import html_re
 
+from awesomelint.document import html_syntax
 from awesomelint.document.parse import parse_text
 from tests.robustness import located_destinations, markdown_it_destinations
 
@@ -66,3 +68,8 @@ SHAPES = {
 def test_links_agree_with_markdown_it(data: bytes) -> None:
     parsed = parse_text(data.decode("utf-8"), "shape.md")
     assert located_destinations(parsed) == markdown_it_destinations(parsed)
+
+
+def test_the_inline_html_patterns_are_markdown_its_own() -> None:
+    assert html_syntax.INLINE_HTML.pattern == html_re.HTML_TAG_RE.pattern
+    assert html_syntax.TAG.pattern == f"(?:{html_re.open_tag}|{html_re.close_tag})"

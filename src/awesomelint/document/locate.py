@@ -13,17 +13,16 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from markdown_it.common.html_re import HTML_TAG_RE
-
+from awesomelint.document.html_syntax import INLINE_HTML
 from awesomelint.document.link_tail import parse_inline_tail
 
 _SPECIAL = re.compile(r"[\\`\[\]<]")
 _BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\x01-\x20]*)>")
 _EMAIL_AUTOLINK = re.compile(r"<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9.\-]+>")
-# markdown-it's own inline HTML (comments are read before): `<img alt=b [x](u)>` is no tag,
-# since `[x](u)` is no attribute, so the link in it is a link.
-_HTML_TAG = HTML_TAG_RE
+# Inline HTML as markdown-it reads it (comments are read before): `<img alt=b [x](u)>` is no
+# tag, since `[x](u)` is no attribute, so the link in it is a link.
+_HTML_TAG = INLINE_HTML
 _HTML_URL_ATTR = re.compile(
     r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'`=<]+))""", re.IGNORECASE
 )

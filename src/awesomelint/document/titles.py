@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from markdown_it.common.html_re import close_tag, open_tag
-
 from awesomelint.document.entry_text import plain
+from awesomelint.document.html_syntax import TAG
 from awesomelint.document.link_roles import generic_role, names_something
 from awesomelint.document.model import Link, Span
 
@@ -20,7 +19,7 @@ _STRONG = re.compile(
     r"\*\*(?=\S)((?:[^\n]|\n(?![ \t]*\n))+?)(?<=\S)\*\*"
     r"|__(?=\S)((?:[^\n]|\n(?![ \t]*\n))+?)(?<=\S)__"
 )
-_HTML_TAG = re.compile(f"(?:{open_tag}|{close_tag})")  # tags as markdown-it reads them
+_HTML_TAG = TAG
 # A generic label before the title: "Paper: [Title](url)", "Project page - ...".
 _LABEL = re.compile(r"([^\W\d_][^\W_]*(?:[ \t][^\W_]+){0,2})[ \t]*[:\uff1a]", re.UNICODE)
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")  # an emoji shortcode such as :star:
