@@ -26,6 +26,13 @@ SHAPES = {
     # No tag (`[]()` is no attribute), so the empty link in it is a link, as markdown-it reads it.
     "a link in what looks like a tag": b"<img src=https://a.example/i alt=Sparse ([]()>\n",
     "a processing instruction is inline HTML": b"x <?p [A](https://a.example/) ?> y\n",
+    # A tail that does not parse: markdown-it looks for the second label one past where it
+    # stopped (the inner link is then part of the reference link's syntax), and reads no link
+    # at all when the text ends right after `(`.
+    "a reference label past a tail that did not parse": (
+        b"[N]: https://a.example/\n\n- [S]([N(N](https://b.example/)) [[N]]\n"
+    ),
+    "a tail that opens at the end of the text": b"[N]: https://a.example/\n\n[N](   \n",
     "backslash before a space ends a destination": b"- [A](https://a.example/b\\ )\n",
     "backslash takes any character along": b"- [A](https://a.example/\\q(x)\n",
     # An HTML block inside an item runs to the next blank line: no Markdown link in it.

@@ -116,3 +116,22 @@ def parse_inline_tail(text: str, pos: int, end: int) -> tuple[int, int, int] | s
     if q < end and text[q] not in WHITESPACE:
         return "the link destination contains a space"
     return "the link destination is never closed"
+
+
+def reference_fallback(text: str, pos: int, end: int) -> int | None:
+    """Where markdown-it looks for a `[label]` when the inline tail at `pos` (its `(`) does not
+    parse: one past where the tail stopped, so `[S](x [[N]]` is a reference to `N` through
+    `[N]`. None when the text ends inside the tail's opening, where markdown-it reads no link
+    at all."""
+    q = _skip_space(text, pos + 1, end)
+    if q >= end:
+        return None
+    dest = _parse_destination(text, q, end)
+    if dest is not None:
+        after_dest = dest[2]
+        q = _skip_space(text, after_dest, end)
+        if q < end and text[q] in "\"'(" and q > after_dest:
+            title_end = _parse_title(text, q, end)
+            if title_end is not None:
+                q = _skip_space(text, title_end, end)
+    return q + 1

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from awesomelint.document.html_syntax import INLINE_HTML
-from awesomelint.document.link_tail import parse_inline_tail
+from awesomelint.document.link_tail import parse_inline_tail, reference_fallback
 
 _SPECIAL = re.compile(r"[\\`\[\]<]")
 _BACKTICKS = re.compile(r"`+")
@@ -262,6 +262,7 @@ class _Scanner:
         if not active:
             return i + 1
         start = opener - 1 if image else opener
+        after = i + 1
         if i + 1 < end and text[i + 1] == "(":
             tail = parse_inline_tail(text, i + 1, end)
             if isinstance(tail, tuple):
@@ -269,7 +270,12 @@ class _Scanner:
                 self._add_link(start, link_end, opener, i, bool(image), "inline", tail)
                 return link_end
             self.scan.problems.append(Problem(start, self.line_end(i), tail))
-        reference = self._reference_after(opener, i)
+            fallback = reference_fallback(text, i + 1, end)
+            if fallback is None:
+                self.scan.brackets.append((opener + 1, i))
+                return i + 1
+            after = fallback
+        reference = self._reference_after(opener, i, after)
         if reference is not None:
             ref, link_end = reference
             self._add_link(
@@ -286,17 +292,19 @@ class _Scanner:
         self.scan.brackets.append((opener + 1, i))
         return i + 1
 
-    def _reference_after(self, opener: int, close: int) -> tuple[Reference, int] | None:
+    def _reference_after(self, opener: int, close: int, after: int) -> tuple[Reference, int] | None:
+        """The reference link `[text]` at `opener`..`close` makes, its second label (if any)
+        looked for at `after`: right after `]`, or past a tail that did not parse."""
         if not self.references or close - opener > MAX_LABEL + 1:
             return None
         text, end = self.text, self.end
         label = text[opener + 1 : close]
         link_end = close + 1
-        if close + 1 < end and text[close + 1] == "[":
-            label_end = text.find("]", close + 2, min(end, close + MAX_LABEL + 3))
+        if after < end and text[after] == "[":
+            label_end = text.find("]", after + 1, min(end, after + MAX_LABEL + 2))
             if label_end != -1:
-                if label_end > close + 2:
-                    label = text[close + 2 : label_end]
+                if label_end > after + 1:
+                    label = text[after + 1 : label_end]
                 link_end = label_end + 1
         ref = self.references.get(normalize_label(label))
         return None if ref is None else (ref, link_end)
