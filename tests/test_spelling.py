@@ -13,7 +13,7 @@ from awesomelint.engine import check_documents
 from awesomelint.knowledge import spelling
 from awesomelint.knowledge.spelling import Correction
 from awesomelint.rules import Context, misspelling, mojibake
-from awesomelint.rules._prose import FEW_HEADS, Words
+from awesomelint.rules._prose import ASKS_BEFORE_AN_INDEX, Words
 
 ROOT = Path(__file__).parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -199,7 +199,7 @@ def test_word_places_are_the_same_however_often_they_are_asked() -> None:
     searched = Words(doc, text)
     expected = {head: searched.places([head]) for head in ("Image", "images", "Net", "x")}
     indexed = Words(doc, text)
-    for _ in range(FEW_HEADS + 1):
+    for _ in range(ASKS_BEFORE_AN_INDEX + 1):
         indexed.places(["nothing"])
     assert {head: indexed.places([head]) for head in expected} == expected
     assert indexed.places(["Image", "Net"]) == sorted(expected["Image"] + expected["Net"])

@@ -99,23 +99,28 @@ def parse_inline_tail(text: str, pos: int, end: int) -> tuple[int, int, int] | s
 
     Returns (url_start, url_end, end_of_link), or a reason why it is not a link.
     """
+    return _read_tail(text, pos, end)[0]
+
+
+def _read_tail(text: str, pos: int, end: int) -> tuple[tuple[int, int, int] | str, int]:
+    """`parse_inline_tail`'s answer, and the offset where its scan stopped."""
     q = _skip_space(text, pos + 1, end)
     dest = _parse_destination(text, q, end)
     if dest is None:
-        return "the link destination is never closed"
+        return "the link destination is never closed", q
     url_start, url_end, q = dest
     after_dest = q
     q = _skip_space(text, q, end)
     if q < end and text[q] in "\"'(" and q > after_dest:
         title_end = _parse_title(text, q, end)
         if title_end is None:
-            return "the link title is never closed"
+            return "the link title is never closed", q
         q = _skip_space(text, title_end, end)
     if q < end and text[q] == ")":
-        return url_start, url_end, q + 1
+        return (url_start, url_end, q + 1), q
     if q < end and text[q] not in WHITESPACE:
-        return "the link destination contains a space"
-    return "the link destination is never closed"
+        return "the link destination contains a space", q
+    return "the link destination is never closed", q
 
 
 def reference_fallback(text: str, pos: int, end: int) -> int | None:
@@ -123,15 +128,6 @@ def reference_fallback(text: str, pos: int, end: int) -> int | None:
     parse: one past where the tail stopped, so `[S](x [[N]]` is a reference to `N` through
     `[N]`. None when the text ends inside the tail's opening, where markdown-it reads no link
     at all."""
-    q = _skip_space(text, pos + 1, end)
-    if q >= end:
+    if _skip_space(text, pos + 1, end) >= end:
         return None
-    dest = _parse_destination(text, q, end)
-    if dest is not None:
-        after_dest = dest[2]
-        q = _skip_space(text, after_dest, end)
-        if q < end and text[q] in "\"'(" and q > after_dest:
-            title_end = _parse_title(text, q, end)
-            if title_end is not None:
-                q = _skip_space(text, title_end, end)
-    return q + 1
+    return _read_tail(text, pos, end)[1] + 1

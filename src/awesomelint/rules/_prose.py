@@ -44,6 +44,8 @@ _BOUNDARY = frozenset(".!?:;-\u2013\u2014|([>#")
 _SKIPPED = frozenset(" \t*_~\"'\u201c\u2018")
 FEW_HEADS = 16
 """Up to this many words are looked for with str.find, each over the whole text."""
+ASKS_BEFORE_AN_INDEX = 16
+"""After this many questions, `Words.places` indexes every word's places in one pass."""
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -232,7 +234,7 @@ class Words:
         """Where the words whose text is one of `heads` start, in order."""
         heads = frozenset(heads)
         self._places_asked += 1
-        if self._places_asked > FEW_HEADS or "_starts" in self.__dict__:
+        if self._places_asked > ASKS_BEFORE_AN_INDEX or "_starts" in self.__dict__:
             # Asked often: every word's places, found in one pass and kept.
             starts = self._starts
             found = [at for head in heads for at in starts.get(head, ())]
