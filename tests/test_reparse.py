@@ -194,6 +194,14 @@ def test_edits_in_a_list_of_every_shape(insert: str) -> None:
         check_edits(parsed, [Edit(at, end, "")])
 
 
+def test_an_empty_last_row_at_the_end_of_the_text_is_kept() -> None:
+    # The last row's (empty) content starts where the text ends, with no newline after it.
+    text = "A | B|\n|---|---|\n[S](http://arxiv.org/abs/2301.01234) | x|\n|\n|"
+    parsed = parse_text(text)
+    at = text.index("http://")
+    check_edits(parsed, [Edit(at, at + len("http"), "https")])
+
+
 def test_a_list_item_that_becomes_a_table_row() -> None:
     text = "# T\n\nintro\n- a | b\n- c | d\n"
     parsed = parse_text(text)

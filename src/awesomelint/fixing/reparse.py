@@ -60,8 +60,10 @@ def _parse_run(
     if doc.definitions or doc.front_matter is not None:
         return False
     items = stream(doc)
-    kept = bisect.bisect_left(items, cut, key=item_start)
-    codes = doc.code_spans[: bisect.bisect_left(doc.code_spans, cut, key=lambda span: span.start)]
+    # The last run keeps everything, an empty last table row at the very end of the text too.
+    limit = cut if following is not None else len(piece) + 1
+    kept = bisect.bisect_left(items, limit, key=item_start)
+    codes = doc.code_spans[: bisect.bisect_left(doc.code_spans, limit, key=lambda span: span.start)]
     if following is not None:
         rest = items[kept:]
         if following.heading is not None:
@@ -83,8 +85,8 @@ def _parse_run(
                 return False
         elif rest or any(span.end > cut for span in codes) or LONG_HTML.search(piece, 0, cut):
             return False
-    links = doc.links[: bisect.bisect_left(doc.links, cut, key=lambda link: link.span.start)]
-    problems = [p for p in parsed.problems if p.start < cut]
+    links = doc.links[: bisect.bisect_left(doc.links, limit, key=lambda link: link.span.start)]
+    problems = [p for p in parsed.problems if p.start < limit]
     into.take(items[:kept], links, codes, problems, start)
     return True
 
