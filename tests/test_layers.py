@@ -13,7 +13,13 @@ MAX_LINES = 400
 
 # Lowest first. A module may import from its own layer and the layers below it, never above.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("awesomelint.errors", "awesomelint.version", "awesomelint.codecache", "awesomelint.cachedir"),
+    (
+        "awesomelint.errors",
+        "awesomelint.version",
+        "awesomelint.codecache",
+        "awesomelint.cachedir",
+        "awesomelint.fastexit",
+    ),
     ("awesomelint.document",),
     ("awesomelint.diagnostics", "awesomelint.knowledge"),
     ("awesomelint.net",),

@@ -1,5 +1,5 @@
 """`python -m awesomelint`."""
 
-from awesomelint.launch import main
+from awesomelint.launch import run
 
-main()
+run()
