@@ -278,11 +278,26 @@ class Words:
         return words, index
 
     def _word(self, head: str, start: int, tail: str) -> Word:
-        index = bisect.bisect_right(self.link_starts, start) - 1
+        return Word(head, start, _at_start(self.text, start), self.link_at(start), tail)
+
+    def link_at(self, offset: int) -> Link | None:
+        """The link whose text holds `offset`."""
+        index = bisect.bisect_right(self.link_starts, offset) - 1
         link = self.doc.links[index] if index >= 0 else None
-        if link is not None and not link.text_span.contains(start):
-            link = None
-        return Word(head, start, _at_start(self.text, start), link, tail)
+        return link if link is not None and link.text_span.contains(offset) else None
+
+    def head_at(self, start: int) -> str:
+        """The text, before any apostrophe, of the word that starts at `start`."""
+        found = TOKEN.match(self.text, start)
+        if found is None:
+            raise ValueError(f"no word starts at offset {start}")
+        return found[1]
+
+    def place_key(self, start: int) -> tuple[str, int, bool, str | None]:
+        """All that a word's place tells about it: its line and its offset there, whether it
+        is in a title, and the URL of the link whose text holds it."""
+        link = self.link_at(start)
+        return (*self.line_around(start), self.in_title(start), None if link is None else link.url)
 
     @functools.cached_property
     def _titles(self) -> tuple[list[int], list[int]]:
