@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -153,6 +154,56 @@ def test_a_plain_check_prints_what_click_prints(args: list[str], tmp_path: Path)
     status, out, err, _ = _cli("click", args, tmp_path)
     assert _cli("launch", args, tmp_path)[:3] == (status, out, err)
     assert status in (0, 1, 2) and (out or err)
+
+
+PLAIN_FIXES = [
+    ["fix", "--offline", "list.md"],
+    ["fix", "--offline", "--diff", "list.md"],
+    ["fix", "--offline", "--unsafe-fixes", "list.md"],
+    ["fix", "--offline", "--output-format", "json", "list.md"],
+    ["fix", "--offline", "--format", "-q", "list.md", "clean.md"],
+    ["fix", "--offline", "--no-format", "--allow-hard-links", "--allow-outside-symlinks", "."],
+    ["fix", "--offline", "clean.md"],
+    ["fix", "--offline", "--exit-zero", "list.md"],
+    ["fix", "--offline", "--diff=yes", "list.md"],
+    ["fix", "--offline", "bad/list.md"],
+]
+
+
+def _fix_folder(folder: Path) -> Path:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    (folder / "list.md").write_text(LISTING, encoding="utf-8")
+    (folder / "clean.md").write_text("# Papers\n\nNothing listed yet.\n", encoding="utf-8")
+    (folder / "bad").mkdir()
+    (folder / "bad" / "list.md").write_text(LISTING, encoding="utf-8")
+    (folder / "bad" / "awesomelint.toml").write_text("select = [", encoding="utf-8")
+    return folder
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): path.read_text(encoding="utf-8")
+        for path in sorted(folder.rglob("*.md"))
+    }
+
+
+@pytest.mark.parametrize("args", PLAIN_FIXES, ids=" ".join)
+def test_a_plain_fix_prints_and_writes_what_click_does(args: list[str], tmp_path: Path) -> None:
+    folder = _fix_folder(tmp_path / "run")
+    status, out, err, _ = _cli("click", args, folder)
+    written = _files(folder)
+    folder = _fix_folder(tmp_path / "run")
+    assert _cli("launch", args, folder)[:3] == (status, out, err)
+    assert _files(folder) == written
+    assert status in (0, 1, 2) and (out or err)
+
+
+def test_a_plain_fix_takes_no_click(tmp_path: Path) -> None:
+    folder = _fix_folder(tmp_path / "run")
+    status, out, _, clicked = _cli("launch", ["fix", "--offline", "list.md"], folder)
+    assert status == 1 and "Applied" in out and not clicked
+    assert "Langauge" not in (folder / "list.md").read_text(encoding="utf-8")
 
 
 def test_a_plain_check_takes_no_click(tmp_path: Path) -> None:

@@ -9,14 +9,8 @@ from typing import Any, TypeVar
 
 import click
 
-from awesomelint.cli_options import OUTPUT_FORMATS, SEVERITIES, Flags, plan, write_roots
-from awesomelint.cli_output import (
-    check_command,
-    fix_summary,
-    print_diff,
-    print_errors,
-    print_findings,
-)
+from awesomelint.cli_options import OUTPUT_FORMATS, SEVERITIES, Flags
+from awesomelint.cli_output import FixChoices, check_command, fix_command
 from awesomelint.errors import AwesomelintError
 from awesomelint.version import __version__
 
@@ -175,46 +169,10 @@ def fix(
     **common: Any,
 ) -> None:
     """Fix list files in place (default: the files `check` checks)."""
-    from awesomelint.fixing.fixrun import FixRequest, run_fix
-    from awesomelint.fixing.writer import WritePolicy
-    from awesomelint.runner import exit_status, merge_results
-
-    run = plan(Flags(**common))
-    policy = WritePolicy(
-        roots=write_roots(run),
-        allow_hard_links=allow_hard_links,
-        allow_outside_symlinks=allow_outside_symlinks,
+    fix_command(
+        Flags(**common),
+        FixChoices(unsafe_fixes, show_diff, format_files, allow_hard_links, allow_outside_symlinks),
     )
-    outcomes = [
-        run_fix(
-            list(group.files),
-            FixRequest(
-                group.rules,
-                unsafe=unsafe_fixes,
-                format=group.config.format if format_files is None else format_files,
-                diff=show_diff,
-                settings=group.settings,
-                exclude=group.config.exclude,
-                gather=group.gatherer(),
-                write=policy,
-                max_file_size=group.max_file_size,
-            ),
-        )
-        for group in run.groups
-    ]
-    result = run.without_baseline(
-        merge_results([outcome.result for outcome in outcomes], run.missing)
-    )
-    changed_files = sum(outcome.changed_files for outcome in outcomes)
-    print_errors(result.errors)
-    if show_diff:
-        print_diff([diff for outcome in outcomes for diff in outcome.diffs])
-        sys.exit(2 if result.errors else 1 if changed_files else 0)
-    if result.findings or run.flags.statistics:
-        print_findings(result, run)
-    if run.output_format == "text" and not run.flags.quiet:
-        click.echo(fix_summary(result, changed_files))
-    sys.exit(exit_status(result))
 
 
 @cli.command(name="rules")

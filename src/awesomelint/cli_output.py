@@ -1,5 +1,5 @@
-"""What `check` and `fix` print, and the exit status they end with; the `check` command
-itself, which the console script also runs without click for plain arguments (see
+"""What `check` and `fix` print, and the exit status they end with; the two commands
+themselves, which the console script also runs without click for plain arguments (see
 `launch.py`)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from awesomelint.cli_options import Flags, plan
+from awesomelint.cli_options import Flags, plan, write_roots
 
 
 def echo(text: str = "", *, err: bool = False, nl: bool = True, color: bool | None = None) -> None:
@@ -80,6 +80,63 @@ def check_command(
     print_errors(result.errors)
     status = exit_status(result)
     sys.exit(0 if exit_zero and status == 1 else status)
+
+
+@dc.dataclass(frozen=True, slots=True)
+class FixChoices:
+    """`fix`'s own options."""
+
+    unsafe_fixes: bool = False
+    show_diff: bool = False
+    format_files: bool | None = None
+    allow_hard_links: bool = False
+    allow_outside_symlinks: bool = False
+
+
+def fix_command(flags: Flags, choices: FixChoices) -> None:
+    """`awesomelint fix`: fixes, writes (or prints the diff), prints and exits."""
+    from awesomelint.fixing.fixrun import FixRequest, run_fix
+    from awesomelint.fixing.writer import WritePolicy
+    from awesomelint.runner import exit_status, merge_results
+
+    run = plan(flags)
+    policy = WritePolicy(
+        roots=write_roots(run),
+        allow_hard_links=choices.allow_hard_links,
+        allow_outside_symlinks=choices.allow_outside_symlinks,
+    )
+    outcomes = [
+        run_fix(
+            list(group.files),
+            FixRequest(
+                group.rules,
+                unsafe=choices.unsafe_fixes,
+                format=group.config.format
+                if choices.format_files is None
+                else choices.format_files,
+                diff=choices.show_diff,
+                settings=group.settings,
+                exclude=group.config.exclude,
+                gather=group.gatherer(),
+                write=policy,
+                max_file_size=group.max_file_size,
+            ),
+        )
+        for group in run.groups
+    ]
+    result = run.without_baseline(
+        merge_results([outcome.result for outcome in outcomes], run.missing)
+    )
+    changed_files = sum(outcome.changed_files for outcome in outcomes)
+    print_errors(result.errors)
+    if choices.show_diff:
+        print_diff([diff for outcome in outcomes for diff in outcome.diffs])
+        sys.exit(2 if result.errors else 1 if changed_files else 0)
+    if result.findings or run.flags.statistics:
+        print_findings(result, run)
+    if run.output_format == "text" and not run.flags.quiet:
+        echo(fix_summary(result, changed_files))
+    sys.exit(exit_status(result))
 
 
 def color(stream: object) -> bool:

@@ -1,5 +1,6 @@
 """The console script: `--version` and `awesomelint rules` answered without importing click or
-the rules, everything else handed to the click command line (`cli.main`).
+the rules, a `check` or `fix` given plain arguments run without click (`cli_output.py`),
+everything else handed to the click command line (`cli.main`).
 
 `rules` prints what `report/ruledocs.py` renders; the first run stores every table and every
 rule's documentation in the user cache folder under a key made of the version and the size and
@@ -53,9 +54,9 @@ def main() -> None:
     from awesomelint import codecache
 
     codecache.install(cache_dir())
-    plain = _plain_check(args) if plain_output() else None
+    plain = _plain_command(args) if plain_output() else None
     if plain is not None:
-        _run_plain_check(*plain)
+        _run_plain_command(*plain)
         return
     from awesomelint.cli import main as click_main
 
@@ -68,7 +69,7 @@ def main() -> None:
         gc.freeze()
 
 
-CHECK_SWITCHES: dict[str, tuple[str, bool]] = {
+COMMON_SWITCHES: dict[str, tuple[str, bool]] = {
     "--offline": ("offline", True),
     "--online": ("offline", False),
     "--statistics": ("statistics", True),
@@ -76,10 +77,21 @@ CHECK_SWITCHES: dict[str, tuple[str, bool]] = {
     "--quiet": ("quiet", True),
     "--show-source": ("show_source", True),
     "--no-show-source": ("show_source", False),
-    "--exit-zero": ("exit_zero", True),
     "--no-cache": ("no_cache", True),
 }
-CHECK_CHOICES = {"--output-format": "output_format", "--min-severity": "min_severity"}
+COMMON_CHOICES = {"--output-format": "output_format", "--min-severity": "min_severity"}
+OWN_SWITCHES: dict[str, dict[str, tuple[str, bool]]] = {
+    "check": {"--exit-zero": ("exit_zero", True)},
+    "fix": {
+        "--unsafe-fixes": ("unsafe_fixes", True),
+        "--diff": ("show_diff", True),
+        "--format": ("format_files", True),
+        "--no-format": ("format_files", False),
+        "--allow-hard-links": ("allow_hard_links", True),
+        "--allow-outside-symlinks": ("allow_outside_symlinks", True),
+    },
+}
+"""Each command's switches besides the common ones, as click's `check` and `fix` define them."""
 
 
 def plain_output() -> bool:
@@ -99,25 +111,31 @@ def plain_output() -> bool:
     return sys.platform != "win32"
 
 
-def _plain_check(args: list[str]) -> tuple[dict[str, Any], bool] | None:
-    """The options of a `check` given only paths, switches and choices among the options
-    click's `check` defines (as click reads them), and --exit-zero; None for anything else
-    (help, a path that click refuses, values to check), which click answers."""
-    if not args or args[0] != "check":
+def _plain_command(args: list[str]) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
+    """The command, its common options and its own, of a `check` or `fix` given only paths,
+    switches and choices among the options click defines for it (as click reads them); None
+    for anything else (help, a path that click refuses, values to check), which click
+    answers."""
+    if not args or args[0] not in OWN_SWITCHES:
         return None
     from awesomelint.cli_options import OUTPUT_FORMATS, SEVERITIES
 
     choices = {"output_format": OUTPUT_FORMATS, "min_severity": SEVERITIES}
-    given: dict[str, Any] = {"exit_zero": False}
+    own_switches = OWN_SWITCHES[args[0]]
+    given: dict[str, Any] = {}
+    own: dict[str, Any] = {}
     paths: list[str] = []
     rest = iter(args[1:])
     for arg in rest:
         name, _, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        if arg in CHECK_SWITCHES:
-            key, on = CHECK_SWITCHES[arg]
+        if arg in COMMON_SWITCHES:
+            key, on = COMMON_SWITCHES[arg]
             given[key] = on
-        elif name in CHECK_CHOICES:
-            key = CHECK_CHOICES[name]
+        elif arg in own_switches:
+            key, on = own_switches[arg]
+            own[key] = on
+        elif name in COMMON_CHOICES:
+            key = COMMON_CHOICES[name]
             value = value if "=" in arg else next(rest, "")
             if value not in choices[key]:
                 return None
@@ -126,8 +144,7 @@ def _plain_check(args: list[str]) -> tuple[dict[str, Any], bool] | None:
             return None
         else:
             paths.append(arg)
-    exit_zero = given.pop("exit_zero")
-    return {"paths": tuple(paths), **given}, exit_zero
+    return args[0], {"paths": tuple(paths), **given}, own
 
 
 def _readable_or_missing(path: str) -> bool:
@@ -139,12 +156,12 @@ def _readable_or_missing(path: str) -> bool:
     return os.access(path, os.R_OK)
 
 
-def _run_plain_check(given: dict[str, Any], exit_zero: bool) -> None:
-    """`cli.check` and `cli.main` as they go for these options, without click."""
+def _run_plain_command(command: str, given: dict[str, Any], own: dict[str, Any]) -> None:
+    """`cli.check` or `cli.fix`, and `cli.main`, as they go for these options, without click."""
     from pathlib import Path
 
     from awesomelint.cli_options import Flags
-    from awesomelint.cli_output import check_command, echo
+    from awesomelint.cli_output import FixChoices, check_command, echo, fix_command
     from awesomelint.errors import AwesomelintError
 
     defaults: dict[str, Any] = {
@@ -167,7 +184,10 @@ def _run_plain_check(given: dict[str, Any], exit_zero: bool) -> None:
     }
     flags = Flags(**{**defaults, **given, "paths": tuple(map(Path, given["paths"]))})
     try:
-        check_command(flags, None, exit_zero, None)
+        if command == "check":
+            check_command(flags, None, own.get("exit_zero", False), None)
+        else:
+            fix_command(flags, FixChoices(**own))
     except (EOFError, KeyboardInterrupt):
         echo(err=True)
         echo("awesomelint: aborted", err=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses as dc
-import difflib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -142,6 +141,8 @@ def fix_one(parsed: ParsedDocument, request: FixRequest) -> FixOutcome:
 
 
 def _diff(before: ParsedDocument, after: ParsedDocument) -> str:
+    import difflib  # here: only `fix --diff` prints one
+
     path = str(before.document.path)
     return "".join(
         difflib.unified_diff(

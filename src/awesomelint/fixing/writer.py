@@ -24,7 +24,6 @@ import dataclasses as dc
 import hashlib
 import os
 import re
-import secrets
 import stat
 import time
 from collections.abc import Iterable
@@ -54,7 +53,7 @@ class WritePolicy:
 
 
 def temporary_name(path: Path) -> str:
-    token = secrets.token_hex(4)
+    token = os.urandom(4).hex()  # what secrets.token_hex(4) returns, without its imports
     return f"{TEMP_PREFIX}{path.name[:_NAME_KEPT]}.{os.getpid()}.{token}{TEMP_SUFFIX}"
 
 
