@@ -32,7 +32,13 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "awesomelint.workspace",
         "awesomelint.baseline",
     ),
-    ("awesomelint.runner", "awesomelint.parallel", "awesomelint.netwire", "awesomelint.fixing"),
+    (
+        "awesomelint.runner",
+        "awesomelint.parallel",
+        "awesomelint.aside",
+        "awesomelint.netwire",
+        "awesomelint.fixing",
+    ),
     (
         "awesomelint.api",
         "awesomelint.cli",

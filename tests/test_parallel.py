@@ -1,9 +1,11 @@
-"""`check` over several files in a pool of processes says exactly what a serial run says."""
+"""`check` over several files in a pool of processes, and rules shared with a forked process,
+say exactly what a serial run says."""
 
 from __future__ import annotations
 
 import dataclasses as dc
 import enum
+import os
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from awesomelint import parallel
+from awesomelint import aside, parallel, runner
 from awesomelint.diagnostics import FileError
 from awesomelint.engine import DEFAULT_SETTINGS, Checker
 from awesomelint.knowledge import paper_identity
@@ -173,29 +175,29 @@ def _serial_then_pooled(
     return serial, _run(paths, rules)
 
 
-def _counted(monkeypatch: pytest.MonkeyPatch, name: str) -> list[int]:
+def _counted(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[int]:
     calls: list[int] = []
-    original = getattr(parallel, name)
+    original = getattr(module, name)
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(parallel, name, counted)
+    monkeypatch.setattr(module, name, counted)
     return calls
 
 
-@pytest.mark.parametrize("aside", [False, True])
+@pytest.mark.parametrize("shared", [False, True])
 def test_pool_output_equals_serial_output(
-    aside: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    shared: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if aside:
-        monkeypatch.setattr(parallel, "MIN_TEXT_ASIDE", 0)
-    pooled_files = _counted(monkeypatch, "check_files")
-    replayed = _counted(monkeypatch, "_replaying")
+    if shared:
+        monkeypatch.setattr(aside, "MIN_TEXT_ASIDE", 0)
+    pooled_files = _counted(monkeypatch, parallel, "check_files")
+    taking = _counted(monkeypatch, aside, "_take_units")
     serial, pooled = _serial_then_pooled(_files(tmp_path), monkeypatch)
     assert pooled_files == [1]
-    assert len(replayed) == (1 if aside else 0), "TYP001, the later project rule, runs aside"
+    assert bool(taking) is shared, "the project rules are shared with a forked process"
     assert serial.findings, "the files were meant to have findings"
     assert {f.code for f in serial.findings} >= {"DUP001", "ENT001", "TYP001"}
     suppressed = [f for f in serial.findings if f.path.name == "b.md" and f.line == 8]
@@ -203,24 +205,68 @@ def test_pool_output_equals_serial_output(
     assert _shown(pooled) == _shown(serial)
 
 
-def test_a_project_rule_crashing_aside_is_reported_as_in_one_process(
+def _one_file(tmp_path: Path) -> tuple[Path, ...]:
+    (tmp_path / "list.md").write_text(FIRST + SECOND.replace("# Another list", ""), "utf-8")
+    return (tmp_path / "list.md",)
+
+
+def _serial_then_shared(
+    paths: tuple[Path, ...], monkeypatch: pytest.MonkeyPatch, rules: tuple[Rule, ...] = OFFLINE
+) -> tuple[RunResult, RunResult]:
+    monkeypatch.setattr(aside, "MIN_TEXT_ASIDE", 0)
+    monkeypatch.setenv("AWESOMELINT_JOBS", "1")
+    serial = _run(paths, rules)
+    monkeypatch.delenv("AWESOMELINT_JOBS")
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    return serial, _run(paths, rules)
+
+
+def test_one_large_file_shares_its_rules_and_says_what_a_serial_run_says(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parallel, "MIN_TEXT_ASIDE", 0)
-    serial, pooled = _serial_then_pooled(_files(tmp_path), monkeypatch, (*OFFLINE, BROKEN_PROJECT))
+    answers: list[Any] = []
+
+    def sharing(*args: Any) -> Any:
+        answers.append(aside.share(*args))
+        return answers[-1]
+
+    monkeypatch.setattr(runner, "share", sharing)
+    parent = os.getpid()
+    taking = aside._take
+    # This process takes nothing, so every rule's findings come from the forked one.
+    monkeypatch.setattr(
+        aside,
+        "_take",
+        lambda counter, units: None if os.getpid() == parent else taking(counter, units),
+    )
+    serial, shared = _serial_then_shared(_one_file(tmp_path), monkeypatch)
+    assert {"DUP001", "ENT001", "TYP001"} <= {f.code for f in serial.findings}
+    assert _shown(shared) == _shown(serial)
+    answered = {code for code, _ in answers[-1]}
+    assert answered == {rule.code for rule in OFFLINE} - {"AWL100"}
+    assert {path for _, path in answers[-1]} == {None, tmp_path / "list.md"}
+
+
+def test_a_rule_crashing_in_the_forked_process_is_reported_as_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rules = (*OFFLINE, BROKEN_PROJECT)
+    serial, shared = _serial_then_shared(_one_file(tmp_path), monkeypatch, rules)
     assert any("TST102" in error.message for error in serial.errors)
-    assert _shown(pooled) == _shown(serial)
+    assert _shown(shared) == _shown(serial)
 
 
-def test_a_broken_aside_process_leaves_its_rules_to_the_caller(
+def test_what_a_dying_forked_process_took_runs_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parallel, "MIN_TEXT_ASIDE", 0)
+    def dying() -> bytes:
+        assert aside._work is not None
+        aside._take_units(aside._work)  # takes rules, then never answers
+        raise OSError("the forked process died")
 
-    def broken(rule: Rule, into: object) -> Rule:
-        raise OSError("the process aside died")
-
-    monkeypatch.setattr(parallel, "_capturing", broken)
+    monkeypatch.setattr(aside, "_forked", dying)
+    serial, shared = _serial_then_shared(_one_file(tmp_path), monkeypatch)
+    assert _shown(shared) == _shown(serial)
     serial, pooled = _serial_then_pooled(_files(tmp_path), monkeypatch)
     assert _shown(pooled) == _shown(serial)
 
@@ -253,3 +299,34 @@ def test_a_broken_pool_falls_back_to_one_process(
     monkeypatch.setattr(parallel, "check_files", broken)
     serial, pooled = _serial_then_pooled(_files(tmp_path), monkeypatch)
     assert _shown(pooled) == _shown(serial)
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.md")), ids=lambda path: path.name)
+def test_a_real_list_checked_by_two_processes_says_what_one_says(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial, shared = _serial_then_shared((path,), monkeypatch)
+    assert _shown(shared) == _shown(serial)
+
+
+def test_fix_with_its_rules_shared_writes_and_says_what_one_process_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from awesomelint.fixing.fixrun import FixRequest, run_fix
+
+    monkeypatch.setattr(aside, "MIN_TEXT_ASIDE", 0)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    outcomes = []
+    for jobs in ("1", "2"):
+        monkeypatch.setenv("AWESOMELINT_JOBS", jobs)
+        (listing,) = _one_file(tmp_path)
+        before = listing.read_text(encoding="utf-8")
+        taking = _counted(monkeypatch, aside, "_take_units")
+        outcome = run_fix([listing], FixRequest(OFFLINE))
+        assert bool(taking) is (jobs == "2")
+        outcomes.append((_shown(outcome.result), listing.read_text(encoding="utf-8")))
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][1] != before, "the list was meant to have fixes"

@@ -14,6 +14,15 @@ from awesomelint.document.parse import ParsedDocument
 from awesomelint.errors import ConfigError, RuleCrashed
 from awesomelint.rules import Context, Rule, unused_suppression
 
+Found = dict[tuple[str, Path | None], list[Finding]]
+"""Findings by rule code and document path (None for a project rule's)."""
+Sharer = Callable[
+    [Sequence[Rule], Sequence[ParsedDocument], Sequence[Rule], Sequence[ParsedDocument], Any],
+    Found | None,
+]
+"""Given the document rules, the documents they have not run on, the project rules, every
+document and the settings: what those runs find, found elsewhere (`aside.share`), or None."""
+
 FactGatherer = Callable[[Sequence[ParsedDocument]], tuple[Mapping[str, Any], tuple[str, ...]]]
 """Given the documents, returns facts for the rules and notes for the summary."""
 
@@ -31,7 +40,7 @@ class RuleSettings:
 DEFAULT_SETTINGS = RuleSettings()
 
 
-def _context(
+def rule_context(
     rule: Rule, parsed: ParsedDocument, facts: Mapping[str, Any], settings: RuleSettings
 ) -> Context[Any]:
     options = settings.options.get(rule.code)
@@ -125,9 +134,11 @@ class Checker:
         rules: Sequence[Rule],
         facts: Mapping[str, Any] | None = None,
         settings: RuleSettings = DEFAULT_SETTINGS,
+        share: Sharer | None = None,
     ) -> None:
         self.facts: Mapping[str, Any] = facts or {}
         self.settings = settings
+        self._share = share if not self.facts else None
         self._unused = next((r for r in rules if r.code == unused_suppression.RULE.code), None)
         others = [rule for rule in rules if rule is not self._unused]
         self._document_rules = [rule for rule in others if rule.scope != "project"]
@@ -135,14 +146,21 @@ class Checker:
         self._cache: dict[int, _Raw] = {}
         self._last: tuple[tuple[ParsedDocument, ...], Checked] | None = None
 
-    def _own(self, parsed: ParsedDocument) -> _Raw:
+    def _cached(self, parsed: ParsedDocument) -> bool:
         raw = self._cache.get(id(parsed))
-        if raw is None or raw.parsed is not parsed:
-            raw = _Raw(parsed, [], [])
-            for rule in self._document_rules:
-                ctx = _context(rule, parsed, self.facts, self.settings)
-                raw.findings.extend(_run(rule, ctx, raw.errors))
-            self._cache[id(parsed)] = raw
+        return raw is not None and raw.parsed is parsed
+
+    def _own(self, parsed: ParsedDocument, found: Found | None = None) -> _Raw:
+        if self._cached(parsed):
+            return self._cache[id(parsed)]
+        raw = _Raw(parsed, [], [])
+        for rule in self._document_rules:
+            kept = found.get((rule.code, parsed.document.path)) if found else None
+            if kept is None:
+                ctx = rule_context(rule, parsed, self.facts, self.settings)
+                kept = _run(rule, ctx, raw.errors)
+            raw.findings.extend(kept)
+        self._cache[id(parsed)] = raw
         return raw
 
     def document_findings(self, parsed: ParsedDocument) -> tuple[list[Finding], list[FileError]]:
@@ -176,7 +194,12 @@ class Checker:
         errors: list[FileError] = []
         raw: list[Finding] = []
         crashed: set[Path] = set()
-        owns = [self._own(parsed) for parsed in documents]
+        found = None
+        if self._share is not None:
+            unchecked = [parsed for parsed in documents if not self._cached(parsed)]
+            rules = (self._document_rules, unchecked, self._project_rules, documents)
+            found = self._share(*rules, self.settings)
+        owns = [self._own(parsed, found) for parsed in documents]
         # Only the documents of the latest run are kept: those of the fix loop's next pass.
         self._cache = {id(own.parsed): own for own in owns}
         for own in owns:
@@ -186,7 +209,13 @@ class Checker:
                 crashed.add(own.parsed.document.path)
         project_crashed = False
         for rule in self._project_rules:
-            contexts = [_context(rule, parsed, self.facts, self.settings) for parsed in documents]
+            kept = found.get((rule.code, None)) if found else None
+            if kept is not None:
+                raw.extend(kept)
+                continue
+            contexts = [
+                rule_context(rule, parsed, self.facts, self.settings) for parsed in documents
+            ]
             before = len(errors)
             raw.extend(_run(rule, contexts, errors))
             project_crashed = project_crashed or len(errors) > before
@@ -203,7 +232,7 @@ class Checker:
             if self._unused is None or not directives or project_crashed or doc.path in crashed:
                 continue
             use_facts = {**self.facts, unused_suppression.FACTS_KEY: (directives, used)}
-            ctx = _context(self._unused, parsed, use_facts, self.settings)
+            ctx = rule_context(self._unused, parsed, use_facts, self.settings)
             findings.extend(_run(self._unused, ctx, errors))
         for leftover in by_path.values():
             findings.extend(leftover)

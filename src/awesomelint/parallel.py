@@ -6,15 +6,14 @@ duplicate rules); the workers send back the parsed document with its findings an
 identities, pickled with a reduction per record class (its constructor and field values: a
 third of the time of the default reduction of slotted frozen dataclasses). The calling
 process keeps the files' order, then runs the project rules, suppressions and reports as a
-serial run would, so the output is the same; with much text, a forked process runs the later
-project rules meanwhile, on the documents it inherits. Used for `check` with more than one
+serial run would, so the output is the same; with much text, a forked process shares the
+project rules with it (`aside.py`). Used for `check` with more than one
 file on a machine with more than one core, when no network facts are gathered (they need
 every document before any rule runs).
 """
 
 from __future__ import annotations
 
-import contextlib
 import copyreg
 import dataclasses as dc
 import io
@@ -22,26 +21,23 @@ import operator
 import os
 import pickle
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from awesomelint.aside import IDENTITY_RULES
 from awesomelint.diagnostics import Edit, FileError, Finding, Fix
 from awesomelint.document import locate, model
 from awesomelint.document.parse import ParsedDocument
 from awesomelint.engine import Checker, RuleSettings
 from awesomelint.knowledge import paper_identity
-from awesomelint.rules import Context, Rule, duplicate_entry, inconsistent_duplicate
+from awesomelint.rules import Rule
 from awesomelint.workspace.load import load_one
 
 Checked = tuple[ParsedDocument | FileError, list[Finding], list[FileError]]
 """One file's outcome: its parse (or why it has none), its document findings and crashes."""
 
 _worker: tuple[Checker, int | None, bool] | None = None
-
-IDENTITY_RULES = frozenset({duplicate_entry.RULE.code, inconsistent_duplicate.RULE.code})
-"""The project rules that read `paper_identity.occurrences`, whose part for one document is
-found where that document is parsed, in whichever process."""
 
 Reduction = Callable[[Any], tuple[type, tuple[Any, ...]]]
 
@@ -90,14 +86,19 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
-def worth_a_pool(files: int) -> int:
-    """How many worker processes `files` files get (at most AWESOMELINT_JOBS when set): 0 when
-    a serial run is the better choice."""
+def allowed_processes() -> int:
+    """The usable cores, at most AWESOMELINT_JOBS when set."""
     cores = usable_cores()
     jobs = os.environ.get("AWESOMELINT_JOBS", "").strip()
     if jobs.isdigit() and int(jobs) > 0:
         cores = min(cores, int(jobs))
-    workers = min(cores, files)
+    return cores
+
+
+def worth_a_pool(files: int) -> int:
+    """How many worker processes `files` files get (at most AWESOMELINT_JOBS when set): 0 when
+    a serial run is the better choice."""
+    workers = min(allowed_processes(), files)
     return workers if workers > 1 else 0
 
 
@@ -169,80 +170,3 @@ def check_files(
                 done[front] = _read(futures[front].result())
                 front += 1
         return [done[i] if i in done else _read(futures[i].result()) for i in range(len(files))]
-
-
-MIN_TEXT_ASIDE = 1_000_000
-"""Characters of text, over all documents, from which project rules are worth a process of
-their own (forking one costs some tens of milliseconds)."""
-
-_aside: tuple[Sequence[ParsedDocument], tuple[Rule, ...], RuleSettings] | None = None
-
-
-def _capturing(rule: Rule, into: dict[str, list[Finding]]) -> Rule:
-    """`rule`, keeping in `into` what it finds before suppressions and ignores."""
-
-    def check(contexts: Sequence[Context[Any]]) -> Iterator[Finding]:
-        found = list(rule.check(contexts))
-        into[rule.code] = found
-        return iter(found)
-
-    return dc.replace(rule, check=check)
-
-
-def _project_findings_aside() -> bytes:
-    assert _aside is not None
-    documents, rules, settings = _aside
-    found: dict[str, list[Finding]] = {}
-    Checker([_capturing(rule, found) for rule in rules], None, settings).run(documents)
-    return dumps(found)
-
-
-def _replaying(rule: Rule, answer: Callable[[], dict[str, list[Finding]] | None]) -> Rule:
-    """`rule`, its findings those of the process that ran it; run here when that one could
-    not (it crashed, or the rule did: here it crashes again and is reported as in a serial run)."""
-
-    def check(contexts: Sequence[Context[Any]]) -> Iterator[Finding]:
-        found = answer()
-        if found is None or rule.code not in found:
-            return rule.check(contexts)
-        return iter(found[rule.code])
-
-    return dc.replace(rule, check=check)
-
-
-@contextlib.contextmanager
-def project_rules_aside(
-    rules: Sequence[Rule], documents: Sequence[ParsedDocument], settings: RuleSettings
-) -> Iterator[tuple[Rule, ...]]:
-    """`rules` with the later half of its project rules (in registry order, which keeps the
-    rules sharing a pass together) run meanwhile in a forked process that has the documents
-    for nothing; their checks here answer from it. Unchanged for little text, one such rule or
-    no fork. Suppressions and ignores stay with the caller's run, which sees every finding."""
-    global _aside
-    project = [rule for rule in rules if rule.scope == "project"]
-    text = sum(len(parsed.document.text) for parsed in documents)
-    if len(project) < 2 or text < MIN_TEXT_ASIDE or sys.platform != "linux":
-        yield tuple(rules)  # without fork, the documents would have to be pickled
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    aside = project[(len(project) + 1) // 2 :]
-    context = multiprocessing.get_context("fork")
-    _aside = (documents, tuple(aside), settings)
-    try:
-        with ProcessPoolExecutor(1, mp_context=context) as pool:
-            future = pool.submit(_project_findings_aside)
-            answered: list[dict[str, list[Finding]] | None] = []
-
-            def answer() -> dict[str, list[Finding]] | None:
-                if not answered:
-                    try:
-                        answered.append(pickle.loads(future.result()))
-                    except Exception:  # noqa: BLE001 - no answer: the rules run here
-                        answered.append(None)
-                return answered[0]
-
-            yield tuple(_replaying(rule, answer) if rule in aside else rule for rule in rules)
-    finally:
-        _aside = None

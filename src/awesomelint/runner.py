@@ -6,6 +6,7 @@ import dataclasses as dc
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from awesomelint.aside import share
 from awesomelint.diagnostics import FileError, Finding
 from awesomelint.document.source import DEFAULT_MAX_FILE_SIZE
 from awesomelint.engine import (
@@ -61,7 +62,7 @@ def run_check(request: CheckRequest) -> RunResult:
                 workers = 0
     loaded = load(request.paths, request.exclude, request.settings.root, request.max_file_size)
     facts, notes, failed = gather_facts(request.gather, loaded.documents)
-    checked = Checker(request.rules, facts, request.settings).run(loaded.documents)
+    checked = Checker(request.rules, facts, request.settings, share).run(loaded.documents)
     return _result(request, loaded, checked, notes, failed)
 
 
@@ -85,7 +86,7 @@ def _run_in_pool(
     request: CheckRequest, files: list[Path], missing: list[FileError], workers: int
 ) -> RunResult:
     """`run_check` without network facts, the files parsed and checked by `workers` processes."""
-    from awesomelint.parallel import check_files, project_rules_aside
+    from awesomelint.parallel import check_files
 
     errors = list(missing)
     documents = []
@@ -95,12 +96,11 @@ def _run_in_pool(
             errors.append(parsed)
         else:
             documents.append(parsed)
-    with project_rules_aside(request.rules, documents, request.settings) as rules:
-        checker = Checker(rules, None, request.settings)
-        for parsed, findings, crashes in outcomes:
-            if not isinstance(parsed, FileError):
-                checker.adopt(parsed, findings, crashes)
-        checked = checker.run(documents)
+    checker = Checker(request.rules, None, request.settings, share)
+    for parsed, findings, crashes in outcomes:
+        if not isinstance(parsed, FileError):
+            checker.adopt(parsed, findings, crashes)
+    checked = checker.run(documents)
     return _result(request, Loaded(tuple(documents), tuple(errors)), checked)
 
 

@@ -6,6 +6,7 @@ import dataclasses as dc
 from collections.abc import Sequence
 from pathlib import Path
 
+from awesomelint.aside import share
 from awesomelint.diagnostics import FileError
 from awesomelint.document.parse import ParsedDocument, parse_source
 from awesomelint.document.source import DEFAULT_MAX_FILE_SIZE, Source
@@ -133,7 +134,8 @@ def _fix_all(
 
 def fix_one(parsed: ParsedDocument, request: FixRequest) -> FixOutcome:
     """Fix one document as `fix` would; FixError (RuleCrashed) where it cannot be fixed."""
-    outcomes, errors = _fix_all([parsed], request, Checker(request.rules, {}, request.settings))
+    checker = Checker(request.rules, {}, request.settings, share)
+    outcomes, errors = _fix_all([parsed], request, checker)
     failure = outcomes[0].failure or (errors[0] if errors else None)
     if failure is not None:
         raise (RuleCrashed if failure.rule else FixError)(failure.message)
@@ -185,7 +187,7 @@ def run_fix(paths: Sequence[Path], request: FixRequest) -> FixRunResult:
     if not request.diff:
         remove_stale_temporaries(parsed.document.path for parsed in loaded.documents)
     facts, notes, failed = gather_facts(request.gather, loaded.documents)
-    checker = Checker(request.rules, facts, request.settings)
+    checker = Checker(request.rules, facts, request.settings, share)
     outcomes, unplaced = _fix_all(loaded.documents, request, checker)
     errors = [*loaded.errors, *failed]
     final: list[ParsedDocument] = []
