@@ -330,3 +330,18 @@ def test_fix_with_its_rules_shared_writes_and_says_what_one_process_does(
         outcomes.append((_shown(outcome.result), listing.read_text(encoding="utf-8")))
     assert outcomes[0] == outcomes[1]
     assert outcomes[0][1] != before, "the list was meant to have fixes"
+
+
+def test_no_second_process_leaves_every_rule_to_this_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import concurrent.futures
+
+    def refused(*args: Any, **kwargs: Any) -> Any:
+        raise OSError("Cannot allocate memory")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refused)
+    taking = _counted(monkeypatch, aside, "_take_units")
+    serial, shared = _serial_then_shared(_one_file(tmp_path), monkeypatch)
+    assert taking, "the rules were meant to be shared"
+    assert _shown(shared) == _shown(serial)

@@ -139,19 +139,28 @@ def share(
         return None
     import multiprocessing
     import pickle
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
-    context = multiprocessing.get_context("fork")
-    _work = _Work(unchecked, documents, settings, units, context.Value("i", 0))
+    found: Found = {}
+    pool: ProcessPoolExecutor | None = None
+    future: Future[bytes] | None = None
     try:
-        with ProcessPoolExecutor(1, mp_context=context) as pool:
-            future = pool.submit(_forked)
-            found: Found = {}
-            for rule in here:
-                _run_rule(rule, _work, found)
-            found.update(_take_units(_work))
+        context = multiprocessing.get_context("fork")
+        _work = _Work(unchecked, documents, settings, units, context.Value("i", 0))
+        pool = ProcessPoolExecutor(1, mp_context=context)
+        future = pool.submit(_forked)
+    except Exception:  # noqa: BLE001 - no second process (no memory, no fork): all run here
+        if _work is None:
+            return None
+    try:
+        for rule in here:
+            _run_rule(rule, _work, found)
+        found.update(_take_units(_work))
+        if future is not None:
             with contextlib.suppress(Exception):  # no answer (it died): the caller runs them
                 found.update(pickle.loads(future.result()))
-            return found
+        return found
     finally:
         _work = None
+        if pool is not None:
+            pool.shutdown()
