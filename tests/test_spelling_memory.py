@@ -40,7 +40,7 @@ def _after(before: list[str], after: list[str]) -> list[Finding]:
     """Findings on `after` by a run that follows one on `before`, which it must recall."""
     memory.forget()
     _findings(before)
-    assert memory.recall(frozenset(), [_prose(t) for t in after]) is not None
+    assert memory.recall(misspelling.Options(), [_prose(t) for t in after]) is not None
     return _findings(after)
 
 
@@ -179,3 +179,12 @@ def test_fixing_a_real_list_reports_what_a_fresh_check_of_its_result_reports(pat
     memory.forget()
     fresh = [f for f in check_documents([fixed], ALL_RULES) if f.code == misspelling.RULE.code]
     assert remembered == fresh
+
+
+def test_a_run_with_other_options_judges_everything_anew() -> None:
+    text = "- [Visulization](https://example.org/v) - a visulization tool\n"
+    memory.forget()
+    assert len(_findings([text])) == 2
+    allowing = misspelling.Options(allowed_words=("visulization",))
+    assert memory.recall(allowing, [_prose(text)]) is None
+    assert _findings([text], allowing) == []

@@ -16,13 +16,6 @@ from awesomelint.rules import Context, Rule, unused_suppression
 
 Found = dict[tuple[str, Path | None], list[Finding]]
 """Findings by rule code and document path (None for a project rule's)."""
-Sharer = Callable[
-    [Sequence[Rule], Sequence[ParsedDocument], Sequence[Rule], Sequence[ParsedDocument], Any],
-    Found | None,
-]
-"""Given the document rules, the documents they have not run on, the project rules, every
-document and the settings: what those runs find, found elsewhere (`aside.share`), or None."""
-
 FactGatherer = Callable[[Sequence[ParsedDocument]], tuple[Mapping[str, Any], tuple[str, ...]]]
 """Given the documents, returns facts for the rules and notes for the summary."""
 
@@ -38,6 +31,19 @@ class RuleSettings:
 
 
 DEFAULT_SETTINGS = RuleSettings()
+
+Sharer = Callable[
+    [
+        Sequence[Rule],
+        Sequence[ParsedDocument],
+        Sequence[Rule],
+        Sequence[ParsedDocument],
+        RuleSettings,
+    ],
+    Found | None,
+]
+"""Given the document rules, the documents they have not run on, the project rules, every
+document and the settings: what those runs find, found elsewhere (`aside.share`), or None."""
 
 
 def rule_context(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 from awesomelint.knowledge import english, spelling
 from awesomelint.knowledge.spelling import Correction
@@ -93,15 +93,15 @@ class Checker:
         kept = self.recalled.index(self.used) if self.recalled else None
         return kept if kept is not None else deletion_index(spelling.vocabulary() | self.used)
 
-    def run(self, texts: tuple[str, ...], places: dict[PlaceKey, bool]) -> memory.Run:
+    def run(
+        self, options: Hashable, texts: tuple[str, ...], places: dict[PlaceKey, bool]
+    ) -> memory.Run:
         """This run's judgements, for the next (see _spelling_memory.py)."""
         used, index = self.used, self.__dict__.get("index")
         if index is None and self.recalled:  # not needed this run: the last run's still pair
             used, index = self.recalled.last.used, self.recalled.last.index
         facts = (self._in_lower_case, self._in_author_lists)
-        return memory.Run(
-            self.allowed, texts, self.verdicts, self.searched, *facts, places, used, index
-        )
+        return memory.Run(options, texts, self.verdicts, self.searched, *facts, places, used, index)
 
     def in_lower_case(self, lower: str) -> bool:
         """Whether the files have the word written in lower case somewhere: names never are."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses as dc
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
 from awesomelint.knowledge.spelling import Correction
 from awesomelint.rules._near_words import deletion_keys
@@ -38,7 +38,8 @@ Candidate = tuple[str, Correction] | None
 class Run:
     """One run's prose and judgements."""
 
-    allowed: frozenset[str]
+    options: Hashable
+    """The rule's options, which every verdict depends on."""
     texts: tuple[str, ...]
     candidates: dict[str, Candidate]
     """Every spelling's candidate correction (or None), by its lower case."""
@@ -110,11 +111,11 @@ class Recall:
         return self.last.index if self.last.used == used else None
 
 
-def recall(allowed: frozenset[str], texts: Sequence[str]) -> Recall | None:
+def recall(options: Hashable, texts: Sequence[str]) -> Recall | None:
     """What still holds of the last run, if it ran with the same options over prose of which
     most lines are still there."""
     last = _last
-    if last is None or last.allowed != allowed:
+    if last is None or last.options != options:
         return None
     old, new = _lines(last.texts), _lines(texts)
     changed = (old - new) + (new - old)

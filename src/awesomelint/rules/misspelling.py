@@ -110,9 +110,10 @@ def check(contexts: Sequence[Context[Options]]) -> Iterator[Finding]:
         return
     per_doc = [(ctx, Words(ctx.document, visible_prose(ctx.document))) for ctx in contexts]
     counts = Counter(map(str.lower, itertools.chain.from_iterable(w.tokens for _, w in per_doc)))
-    allowed = frozenset(w.lower() for w in contexts[0].options.allowed_words)
+    options = contexts[0].options
+    allowed = frozenset(w.lower() for w in options.allowed_words)
     texts = tuple(words.text for _, words in per_doc)
-    recalled = memory.recall(allowed, texts)
+    recalled = memory.recall(options, texts)
     checker = Checker(counts, allowed, [words for _, words in per_doc], recalled)
     # Most words cannot be misspelt whatever their place: look each spelling up once.
     candidates = {
@@ -135,7 +136,7 @@ def check(contexts: Sequence[Context[Options]]) -> Iterator[Finding]:
             if verdict:
                 line, i = words.word_at(start)
                 yield _finding(ctx, words, line[i], source, fix)
-    memory.remember(checker.run(texts, places))
+    memory.remember(checker.run(options, texts, places))
 
 
 RULE = Rule(
