@@ -702,6 +702,16 @@ def test_fix_json_output_lists_the_remaining_findings(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_fix_output_for_programs_is_whole_when_nothing_is_left(fmt: str, tmp_path: Path) -> None:
+    (tmp_path / "list.md").write_text("# Papers\n\n- [A](https://example.org/a) - On a.\n")
+    result = fix_cli("--output-format", fmt, "list.md")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    findings = document if fmt == "json" else document["runs"][0]["results"]
+    assert findings == []
+
+
 # -- the seeds ---------------------------------------------------------------------------------
 
 

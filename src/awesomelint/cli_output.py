@@ -132,7 +132,8 @@ def fix_command(flags: Flags, choices: FixChoices) -> None:
     if choices.show_diff:
         print_diff([diff for outcome in outcomes for diff in outcome.diffs])
         sys.exit(2 if result.errors else 1 if changed_files else 0)
-    if result.findings or run.flags.statistics:
+    # A format for programs is printed whole even with nothing in it ("[]"), as `check` does.
+    if result.findings or run.flags.statistics or run.output_format not in TEXT_FORMATS:
         print_findings(result, run)
     if run.output_format == "text" and not run.flags.quiet:
         echo(fix_summary(result, changed_files))
