@@ -111,3 +111,37 @@ def test_the_check_prints_the_same_with_a_warm_cache(tmp_path: Path) -> None:
         (runs[0].returncode, runs[0].stdout, runs[0].stderr)
     }
     assert "TYP001" in runs[0].stdout and "URL001" in runs[0].stdout
+
+
+def _saved(path: Path) -> dict[str, object]:
+    stored: dict[str, object] = marshal.loads(path.read_bytes())
+    return stored
+
+
+def test_an_entry_no_recent_run_used_is_dropped(tmp_path: Path) -> None:
+    """A pattern whose text differs on every run (one made from a set, in the set's order)
+    must not pile up: the file would grow by an entry a run, and be read at every start."""
+    path = tmp_path / "code.marshal"
+    stable = ("[ab]", 0)
+    for run in range(3 * codecache.KEEP_RUNS):
+        store = codecache._Store(str(path), _saved(path) if path.exists() else None)
+        once = (f"[{run}]", 0)
+        store.programs.update({stable: b"s", once: b"o"})
+        store.used_programs = {stable, once}
+        store.new = True
+        store.save()
+    programs = _saved(path)["re"]
+    assert isinstance(programs, dict)
+    assert stable in programs
+    assert len(programs) == codecache.KEEP_RUNS + 1
+
+
+def test_damaged_use_records_are_no_error(tmp_path: Path) -> None:
+    path = tmp_path / "code.marshal"
+    key = ("[ab]", 0)
+    damaged = {"format": codecache.FORMAT, "code": {}, "re": {key: b"s"}, "saves": 3}
+    for last_used in ({"re": {key: "three"}}, {"re": [1]}, "no"):
+        store = codecache._Store(str(path), {**damaged, "last_used": last_used})
+        store.new = True
+        store.save()
+        assert key in _saved(path)["re"]  # type: ignore[operator]

@@ -27,6 +27,10 @@ from typing import Any
 FORMAT = 2
 MAX_ENTRIES = 4096
 """Of each kind; a store that would hold more keeps what the run used."""
+KEEP_RUNS = 32
+"""An entry no run has used in this many saves is dropped: some texts differ on every run
+(markdown-it-py builds a pattern from a set, in the set's order of the run), and one entry
+each would pile up to MAX_ENTRIES, a file of megabytes read at every start-up."""
 CACHE_ENV = "AWESOMELINT_CODE_CACHE"
 """A folder to keep compiled code in instead of the user cache folder; "" for none."""
 
@@ -43,12 +47,22 @@ class _Store:
         self.path = path
         self.code: dict[str, bytes] = {}
         self.programs: dict[ReKey, bytes] = {}
+        self.saves = 0
+        self.last_used: dict[str, dict[Any, int]] = {"code": {}, "re": {}}
+        """The save at which an entry was last used, by kind."""
         if isinstance(stored, dict) and stored.get("format") == FORMAT:
             code, programs = stored.get("code"), stored.get("re")
             if isinstance(code, dict) and all(type(c) is bytes for c in code.values()):
                 self.code = code
             if isinstance(programs, dict) and all(type(p) is bytes for p in programs.values()):
                 self.programs = programs
+            saves, last_used = stored.get("saves"), stored.get("last_used")
+            if type(saves) is int and isinstance(last_used, dict):
+                self.saves = saves
+                for kind in self.last_used:
+                    seen = last_used.get(kind)
+                    if isinstance(seen, dict):
+                        self.last_used[kind] = {k: v for k, v in seen.items() if type(v) is int}
         self.new = False
         self.used_code: set[str] = set()
         self.used_programs: set[ReKey] = set()
@@ -56,13 +70,16 @@ class _Store:
     def save(self) -> None:
         if not self.new:
             return
-        code, programs = self.code, self.programs
-        if len(code) > MAX_ENTRIES:
-            code = {text: code[text] for text in self.used_code}
-        if len(programs) > MAX_ENTRIES:
-            programs = {key: programs[key] for key in self.used_programs}
+        save = self.saves + 1
+        code = self._kept(self.code, self.used_code, self.last_used["code"], save)
+        programs = self._kept(self.programs, self.used_programs, self.last_used["re"], save)
+        last_used = {
+            "code": {text: self.last_used["code"][text] for text in code},
+            "re": {key: self.last_used["re"][key] for key in programs},
+        }
+        stored = {"format": FORMAT, "code": code, "re": programs, "saves": save}
         try:
-            data = marshal.dumps({"format": FORMAT, "code": code, "re": programs})
+            data = marshal.dumps({**stored, "last_used": last_used})
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             partial = f"{self.path}.{os.getpid()}.tmp"
             with open(partial, "wb") as out:
@@ -70,6 +87,21 @@ class _Store:
             os.replace(partial, self.path)
         except (OSError, ValueError):
             pass  # unwritable, or a value marshal cannot store: the next run compiles again
+
+    @staticmethod
+    def _kept(
+        entries: dict[Any, bytes], used: set[Any], last_used: dict[Any, int], save: int
+    ) -> dict[Any, bytes]:
+        """The entries used in the last KEEP_RUNS saves (this one counted), at most
+        MAX_ENTRIES; `last_used` is brought up to date."""
+        for key in used:
+            last_used[key] = save
+        for key in entries:
+            last_used.setdefault(key, save)  # from a file without use records
+        kept = {key: entry for key, entry in entries.items() if last_used[key] > save - KEEP_RUNS}
+        if len(kept) > MAX_ENTRIES:
+            kept = {key: entries[key] for key in used}
+        return kept
 
 
 def cache_file(folder: str) -> str:

@@ -41,7 +41,8 @@ class ArxivId:
 
 def _id_pattern(*, loose: bool) -> str:
     month = r"\d\d" if loose else r"(?:0[1-9]|1[0-2])"
-    archives = sorted(map(re.escape, OLD_ARCHIVES), key=len, reverse=True)
+    # Longest first; then by name, so that the pattern's text is the same on every run.
+    archives = sorted(map(re.escape, OLD_ARCHIVES), key=lambda name: (-len(name), name))
     archive = r"[a-z]+(?:-[a-z]+)?" if loose else "|".join(archives)
     new = rf"(?P<yymm>\d\d{month})\.(?P<num>\d{{4,5}})"
     old = rf"(?P<archive>{archive})(?:\.[A-Za-z-]{{2,}})?/(?P<oyymm>\d{{4}})(?P<onum>\d{{3}})"
