@@ -63,9 +63,10 @@ def main() -> None:
     try:
         click_main()
     finally:
-        # Python's exit collects every object still alive before freeing them: a tenth of a
-        # large list's check, to find no cycles. The objects are still freed (and the exit
-        # handlers run); only that last collection is skipped.
+        # When the process does not end through `fastexit.leave` (called in-process, or with
+        # a thread still running), Python's exit collects every object still alive before
+        # freeing them: a tenth of a large list's check, to find no cycles. Only that last
+        # collection is skipped; the objects are still freed and the exit handlers run.
         gc.freeze()
 
 
