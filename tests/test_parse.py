@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from awesomelint.document.entry_text import description_of
 from awesomelint.document.model import Document, Entry, EntryKind, TagKind
 from awesomelint.document.parse import parse_text
 from awesomelint.document.source import decode, read
@@ -60,7 +61,7 @@ def test_bold_title_and_label_links() -> None:
         "https://arxiv.org/abs/2303.08112",
         "https://github.com/a/b",
     ]
-    assert entry.description == "predictions from every layer"
+    assert description_of(doc.text, entry) == "predictions from every layer"
     assert entry.title_span is not None
     assert span_text(doc, entry.title_span) == "Tuned Lens"
     assert span_text(doc, entry.tags[0].span) == "arxiv 2303"
@@ -91,6 +92,20 @@ def test_table_rows_are_entries_with_a_venue_column() -> None:
         "https://arxiv.org/abs/2301.00001",
         "https://github.com/a/b",
     ]
+
+
+def test_a_table_row_is_described_by_its_description_column() -> None:
+    doc = doc_of(
+        "| Paper | Venue | Summary |\n|---|---|---|\n"
+        "| [A](https://arxiv.org/abs/2301.00001) | ICLR 2024 | *Sparse* probes |\n"
+        "| [B](https://arxiv.org/abs/2301.00002) | ICLR 2024 | |\n"
+    )
+    rows = doc.sections[0].entries
+    assert [description_of(doc.text, row) for row in rows] == ["Sparse probes", ""]
+    plain = doc_of(
+        "| Paper | Venue |\n|---|---|\n| [A](https://arxiv.org/abs/2301.00001) | ICLR |\n"
+    )
+    assert description_of(plain.text, plain.sections[0].entries[0]) == ""
 
 
 def test_front_matter_is_kept_out_of_the_model() -> None:
@@ -251,11 +266,12 @@ def test_badge_first_table_row_is_titled_by_its_paper_link() -> None:
 
 
 def test_badge_wrapped_links_and_empty_badge_links_are_decoration() -> None:
-    entry = only_entry(
+    text = (
         "- [![GitHub Repo stars](https://img.shields.io/github/stars/acme/heads)]"
         "(https://github.com/acme/heads) [![Publish](https://badgen.net/badge/venue/ICLR)]()"
         " [Quiet Heads in Small Transformers](https://quiet.example/) - probes\n"
     )
+    entry = only_entry(text)
     assert entry.title == "Quiet Heads in Small Transformers"
     assert entry.primary is not None and entry.primary.url == "https://quiet.example/"
     assert {link.url for link in entry.badges} == {
@@ -264,7 +280,7 @@ def test_badge_wrapped_links_and_empty_badge_links_are_decoration() -> None:
         "https://badgen.net/badge/venue/ICLR",
         "",
     }
-    assert "GitHub Repo stars" not in entry.description
+    assert description_of(text, entry) == "probes"
 
 
 def test_an_image_link_to_another_link_of_the_entry_is_decoration() -> None:

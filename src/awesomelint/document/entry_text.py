@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from awesomelint.document.link_roles import is_label_link
 from awesomelint.document.locate import InlineScan, RawLink
-from awesomelint.document.model import Link, LinkKind, Span, Tag, TagKind
+from awesomelint.document.model import Entry, EntryKind, Link, LinkKind, Span, Tag, TagKind
 
 # A venue label written in parentheses inside a title: "(ICLR'23)", "(NeurIPS 2023)".
 _PAREN_TAG = re.compile(
@@ -74,7 +74,21 @@ def paren_tags(text: str, title_span: Span | None) -> list[Tag]:
     ]
 
 
-def description(
+def description_of(text: str, entry: Entry) -> str:
+    """The entry's description, from `text`, the text of its document: a table row's
+    description column; an item's own text with its title, labels, badges and link syntax
+    taken out. Read only when asked for: no rule needs it, and a large list has tens of
+    thousands of entries."""
+    if entry.kind is EntryKind.TABLE_ROW:
+        cell = entry.description_cell
+        return plain(text[cell.start : cell.end]) if cell is not None else ""
+    decoration = [link for link in entry.links if link.image or link in entry.badges]
+    return _description(
+        text, entry.content_span, entry.title_span, entry.links, entry.tags, decoration
+    )
+
+
+def _description(
     text: str,
     content: Span,
     title: Span | None,

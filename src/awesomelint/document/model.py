@@ -149,7 +149,9 @@ class Entry:
     and is neither a date, a venue column nor only badges. A cell is not cut at separators.
     """
     title_span: Span | None
-    description: str
+    description_cell: Span | None
+    """A table row's description column cell, if the table has one; see
+    `entry_text.description_of` for an entry's description, read when asked for."""
     children: tuple[Entry, ...] = ()
     primary: Link | None = None
     """The link to the work itself: the link that carries the title (unless it points to a

@@ -306,7 +306,6 @@ class _Walker:
             if title_span is not None
             else ""
         )
-        decoration = [link for i, link in enumerate(links) if i in badges or link.image]
         return Entry(
             kind=kind,
             span=span,
@@ -317,9 +316,7 @@ class _Walker:
             tags=tuple(tags),
             title=title,
             title_span=title_span,
-            description=entry_text.description(
-                self.text, content, title_span, links, tags, decoration
-            ),
+            description_cell=None,
             children=children,
             primary=link_roles.choose_primary(links, badges, title_span),
             badges=tuple(links[i] for i in sorted(badges)),

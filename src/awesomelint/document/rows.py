@@ -69,10 +69,7 @@ def row_entry(text: str, cells: list[tuple[int, int]], header: list[str], scan_c
         a, b = cells[title_col]
         scan, cell_links = scans[title_col]
         title_span = find_title(text, Span(a, b), cell_links, scan.brackets, cell=True)
-    description = ""
-    if 0 <= description_col < len(cells):
-        a, b = cells[description_col]
-        description = entry_text.plain(text[a:b])
+    description_cell = Span(*cells[description_col]) if 0 <= description_col < len(cells) else None
     tags.sort(key=lambda tag: tag.span.start)
     return Entry(
         kind=EntryKind.TABLE_ROW,
@@ -86,7 +83,7 @@ def row_entry(text: str, cells: list[tuple[int, int]], header: list[str], scan_c
         if title_span is not None
         else "",
         title_span=title_span,
-        description=description,
+        description_cell=description_cell,
         primary=link_roles.choose_primary(links, badges, title_span, roles),
         badges=tuple(links[i] for i in sorted(badges)),
     )

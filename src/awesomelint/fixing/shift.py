@@ -24,7 +24,7 @@ _FIELDS = {
         "tags",
         "title",
         "title_span",
-        "description",
+        "description_cell",
         "children",
         "primary",
         "badges",
@@ -86,7 +86,9 @@ class Shifter:
             tags=tuple(map(self.tag, entry.tags)),
             title=entry.title,
             title_span=None if entry.title_span is None else span(entry.title_span),
-            description=entry.description,
+            description_cell=None
+            if entry.description_cell is None
+            else span(entry.description_cell),
             children=tuple(map(self.entry, entry.children)),
             primary=None if entry.primary is None else link(entry.primary),
             badges=tuple(map(link, entry.badges)),
