@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from awesomelint.diagnostics import FileError, Finding, Severity
-from awesomelint.directives import apply_suppressions
+from awesomelint.directives import Suppressions, apply_suppressions, parse_directives
+from awesomelint.document.model import Link
 from awesomelint.document.parse import ParsedDocument
 from awesomelint.errors import ConfigError, RuleCrashed
 from awesomelint.rules import Context, Rule, unused_suppression
@@ -151,6 +152,8 @@ class Checker:
         self._project_rules = [rule for rule in others if rule.scope == "project"]
         self._cache: dict[int, _Raw] = {}
         self._last: tuple[tuple[ParsedDocument, ...], Checked] | None = None
+        self._settlers = [rule for rule in self._document_rules if rule.settle_link is not None]
+        self._suppressions: tuple[ParsedDocument, Suppressions] | None = None
 
     def _cached(self, parsed: ParsedDocument) -> bool:
         raw = self._cache.get(id(parsed))
@@ -179,6 +182,36 @@ class Checker:
     ) -> None:
         """Take `document_findings` computed elsewhere; `run` then uses them for `parsed`."""
         self._cache[id(parsed)] = _Raw(parsed, findings, errors)
+
+    def settle_link(
+        self,
+        parsed: ParsedDocument,
+        link: Link,
+        url: str,
+        changes: Sequence[tuple[str, str | None]],
+    ) -> str:
+        """The destination `link` of `parsed` gets when a fix makes it `url` and the pass
+        rewrites destinations by `changes`: `url` as the rules that rewrite destinations
+        would rewrite it (`Rule.settle_link`), unless their finding there would be ignored
+        or suppressed, or they fail (their run reports it)."""
+        for rule in self._settlers:
+            assert rule.settle_link is not None
+            ctx = rule_context(rule, parsed, self.facts, self.settings)
+            try:
+                settled = rule.settle_link(ctx, link, url, changes)
+            except Exception:  # noqa: BLE001, S112 - the rule's own run reports its crash
+                continue
+            if settled is None or settled == url:
+                continue
+            probe = ctx.finding(link.url_span, f"{url}: {settled}")
+            if not _ignored_here(probe, self.settings) and not self._suppressed(parsed, probe):
+                url = settled
+        return url
+
+    def _suppressed(self, parsed: ParsedDocument, finding: Finding) -> bool:
+        if self._suppressions is None or self._suppressions[0] is not parsed:
+            self._suppressions = (parsed, Suppressions(parse_directives(parsed.document)))
+        return self._suppressions[1].owner_index(finding) is not None
 
     def run(self, documents: Sequence[ParsedDocument]) -> Checked:
         """All findings over `documents`, sorted by path, position and code.

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from awesomelint.diagnostics import Applicability, FileError, Finding, Fix, apply_edits
+from awesomelint.document.model import Link
 from awesomelint.document.parse import ParsedDocument, parse_source
 from awesomelint.document.source import Source
 from awesomelint.engine import BUG, DEFAULT_SETTINGS, Checked, Checker, RuleSettings
 from awesomelint.errors import FixError, ParseCrashed, RuleCrashed
 from awesomelint.fixing.edits import choose_fixes, deletions_together
+from awesomelint.fixing.settle import Changes, settled
 from awesomelint.rules import Rule
 
 MAX_PASSES = 10
@@ -31,6 +33,10 @@ _YOUNG_COLLECTION_EVERY = 100_000
 
 class RuleRunner(Protocol):
     def run(self, documents: Sequence[ParsedDocument]) -> Checked: ...
+
+    def settle_link(
+        self, parsed: ParsedDocument, link: Link, url: str, changes: Changes
+    ) -> str: ...
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -240,7 +246,7 @@ def _by_path(
     return findings, crashes, unplaced
 
 
-def _advance(state: _Fixing, findings: list[Finding], unsafe: bool) -> bool:
+def _advance(state: _Fixing, findings: list[Finding], unsafe: bool, rules: RuleRunner) -> bool:
     """One pass for one document: whether it changed (fixed, or failed and reverted)."""
     state.remaining = tuple(findings)
     text = state.current.document.text
@@ -252,6 +258,7 @@ def _advance(state: _Fixing, findings: list[Finding], unsafe: bool) -> bool:
     chosen = deletions_together(state.current.document, choose_fixes(allowed))
     if not chosen:
         return False
+    chosen = settled(state.current, chosen, rules)
     if state.limited == MAX_PASSES:
         still = sorted({f"{f.code} ({f.rule})" for f in chosen})
         state.fail(
@@ -325,7 +332,7 @@ def _passes(
                     f"{crash.message.removesuffix(BUG)}; nothing was written{BUG}", crash.rule
                 )
                 changed = True
-            elif _advance(state, findings.get(state.path, []), unsafe):
+            elif _advance(state, findings.get(state.path, []), unsafe, rules):
                 changed = True
         if not changed:
             break
@@ -339,6 +346,9 @@ class _OneAtATime:
 
     def run(self, documents: Sequence[ParsedDocument]) -> Checked:
         return Checked(tuple(f for parsed in documents for f in self.check(parsed)))
+
+    def settle_link(self, parsed: ParsedDocument, link: Link, url: str, changes: Changes) -> str:
+        return url
 
 
 def fix_document(

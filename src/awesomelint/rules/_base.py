@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Generic, Literal, TypeVar
 
 from awesomelint.diagnostics import Finding, Fix, Severity
-from awesomelint.document.model import Document, Span
+from awesomelint.document.model import Document, Link, Span
 from awesomelint.document.parse import ParsedDocument
 
 OptionsT = TypeVar("OptionsT")
@@ -64,6 +64,10 @@ class Context(Generic[OptionsT]):
 
 DocumentCheck = Callable[[Document, Context[Any]], Iterator[Finding]]
 ProjectCheck = Callable[[Sequence[Context[Any]]], Iterator[Finding]]
+LinkSettler = Callable[[Context[Any], Link, str, Sequence[tuple[str, "str | None"]]], "str | None"]
+"""`settle(ctx, link, url, changes)`: the destination the rule's fix would give `link` once
+its destination is `url` and the file's destinations are rewritten by `changes` (old, new or
+None), or None when it would keep `url` or cannot tell."""
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -83,3 +87,7 @@ class Rule:
     scope: Literal["document", "project"] = "document"
     needs_network: bool = False
     enabled_by_default: bool = True
+    settle_link: LinkSettler | None = None
+    """For a document rule whose fix rewrites link destinations into a canonical form: the
+    form it would write. A fix that writes a link's destination writes that form at once,
+    instead of leaving it to a pass of its own (`fixing/settle.py`)."""

@@ -44,12 +44,12 @@ from __future__ import annotations
 
 import dataclasses as dc
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from awesomelint.diagnostics import Edit, Finding, Fix, Severity
 from awesomelint.document.model import Document, Link, LinkKind, Span
 from awesomelint.knowledge import url_forms as forms
-from awesomelint.knowledge.url_forms import ArxivForm, Change, Preferences
+from awesomelint.knowledge.url_forms import ArxivForm, ArxivLinkForm, Change, Preferences
 from awesomelint.rules._base import Context, Rule
 
 _FORM_CHOICES = ("majority", "abs", "pdf")
@@ -86,6 +86,41 @@ class _Habit:
     form_configured: bool
     strip_version: bool
     version_configured: bool
+    form_lead: int | None = None
+    """PDF links less abstract links, when the form follows the file's majority."""
+    pin_lead: int | None = None
+    """Pinned links less unpinned ones, when the version follows the file's majority."""
+
+    def holds(self, changes: Sequence[tuple[str, str | None]]) -> bool:
+        """Whether the file keeps this habit once destinations are rewritten by any part of
+        `changes` (a pass may make only some of them)."""
+        form: list[int] = [0, 0]
+        pin: list[int] = [0, 0]
+        for old, new in changes:
+            before = forms.arxiv_link_form(old)
+            after = forms.arxiv_link_form(new) if new is not None else None
+            for moves, delta in (
+                (form, _form_score(after) - _form_score(before)),
+                (pin, _pin_score(after) - _pin_score(before)),
+            ):
+                moves[delta > 0] += delta
+        return _keeps(self.form_lead, form) and _keeps(self.pin_lead, pin)
+
+
+def _keeps(lead: int | None, moves: list[int]) -> bool:
+    """Whether a majority (lead > 0 one way, <= 0 the other) survives any part of the moves:
+    `moves` holds the sum of the moves down, then of those up."""
+    if lead is None:
+        return True
+    return lead + moves[0] > 0 if lead > 0 else lead + moves[1] <= 0
+
+
+def _form_score(found: ArxivLinkForm | None) -> int:
+    return 0 if found is None else 1 if found.form is ArxivForm.PDF else -1
+
+
+def _pin_score(found: ArxivLinkForm | None) -> int:
+    return 0 if found is None else 1 if found.version is not None else -1
 
 
 def _destinations(doc: Document) -> dict[Span, list[Link]]:
@@ -107,14 +142,20 @@ def _habit(destinations: dict[Span, list[Link]], options: Options) -> _Habit:
         form_counts[found.form] += 1
         pinned += found.version is not None
         unpinned += found.version is None
+    form_lead = pin_lead = None
     if options.arxiv_form == "majority":
-        pdf_list = form_counts[ArxivForm.PDF] > form_counts[ArxivForm.ABS]
-        form = ArxivForm.PDF if pdf_list else ArxivForm.ABS
+        form_lead = form_counts[ArxivForm.PDF] - form_counts[ArxivForm.ABS]
+        form = ArxivForm.PDF if form_lead > 0 else ArxivForm.ABS
     else:
         form = ArxivForm(options.arxiv_form)
     choice = options.version_choice
-    strip = pinned <= unpinned if choice == "majority" else choice == "strip"
-    return _Habit(form, options.arxiv_form != "majority", strip, choice != "majority")
+    if choice == "majority":
+        pin_lead = pinned - unpinned
+        strip = pin_lead <= 0
+    else:
+        strip = choice == "strip"
+    configured = (options.arxiv_form != "majority", choice != "majority")
+    return _Habit(form, configured[0], strip, configured[1], form_lead, pin_lead)
 
 
 def _reason(change: Change, habit: _Habit) -> str:
@@ -142,9 +183,40 @@ def _fix(doc: Document, span: Span, links: list[Link], canonical: str) -> Fix | 
     return Fix((Edit(span.start, span.end, canonical),), link_changes=((old, canonical),) * count)
 
 
+_LAST_HABIT: list[tuple[Document, Options, _Habit]] = []
+"""The last document's habit: the fix loop asks for it again (`settle_link`)."""
+
+
+def _document_habit(
+    doc: Document, options: Options, destinations: dict[Span, list[Link]] | None = None
+) -> _Habit:
+    for seen, seen_options, habit in _LAST_HABIT:
+        if seen is doc and seen_options == options:
+            return habit
+    habit = _habit(_destinations(doc) if destinations is None else destinations, options)
+    _LAST_HABIT[:] = [(doc, options, habit)]
+    return habit
+
+
+def settle_link(
+    ctx: Context[Options], link: Link, url: str, changes: Sequence[tuple[str, str | None]]
+) -> str | None:
+    """The destination this rule's fix would give `link` once it links `url`, in the file
+    as `changes` leave it: what `fix` writes at once where another rule's fix writes a link.
+    None when the file's arXiv habit could be another once `changes` are made (the next pass
+    reads it), and for raw HTML, which the rule only reports."""
+    if link.kind is LinkKind.HTML:
+        return None
+    habit = _document_habit(ctx.document, ctx.options)
+    if not habit.holds(changes):
+        return None
+    rewrite = forms.rewrite_url(url, Preferences(habit.form, habit.strip_version, True))
+    return None if rewrite is None else rewrite.url
+
+
 def check(doc: Document, ctx: Context[Options]) -> Iterator[Finding]:
     destinations = _destinations(doc)
-    habit = _habit(destinations, ctx.options)
+    habit = _document_habit(doc, ctx.options, destinations)
     for span, links in destinations.items():
         url = links[0].url
         prefs = Preferences(habit.form, habit.strip_version, links[0].kind is not LinkKind.HTML)
@@ -164,4 +236,5 @@ RULE = Rule(
     default_severity=Severity.WARNING,
     fixable=True,
     options=Options,
+    settle_link=settle_link,
 )
