@@ -237,7 +237,7 @@ def test_one_large_file_shares_its_rules_and_says_what_a_serial_run_says(
     monkeypatch.setattr(
         aside,
         "_take",
-        lambda counter, units: None if os.getpid() == parent else taking(counter, units),
+        lambda counter, back: None if os.getpid() == parent else taking(counter, back),
     )
     serial, shared = _serial_then_shared(_one_file(tmp_path), monkeypatch)
     assert {"DUP001", "ENT001", "TYP001"} <= {f.code for f in serial.findings}
@@ -254,6 +254,22 @@ def test_a_rule_crashing_in_the_forked_process_is_reported_as_in_one_process(
     serial, shared = _serial_then_shared(_one_file(tmp_path), monkeypatch, rules)
     assert any("TST102" in error.message for error in serial.errors)
     assert _shown(shared) == _shown(serial)
+
+
+def test_the_two_processes_take_the_units_from_either_end_each_once() -> None:
+    import multiprocessing
+
+    counter = multiprocessing.get_context("fork").Array("i", [0, 5])
+    taken = [aside._take(counter, i % 2 == 1) for i in range(7)]
+    assert taken == [0, 4, 1, 3, 2, None, None]
+
+
+def test_the_rules_whose_work_this_process_keeps_are_at_its_end() -> None:
+    codes = [[rule.code for rule in unit] for unit in aside._units(OFFLINE)]
+    assert [unit[0] for unit in codes[: len(aside.WARM_HERE)]] == list(aside.WARM_HERE)
+    assert codes[-2:] == [["DUP001", "DUP002"], ["VEN001", "VEN002"]]
+    shared = sorted(rule.code for rule in OFFLINE if rule.code not in aside.RUN_HERE)
+    assert sorted(code for unit in codes for code in unit) == shared
 
 
 def test_what_a_dying_forked_process_took_runs_here(

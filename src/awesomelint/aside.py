@@ -3,10 +3,13 @@
 `share` is the engine's `Sharer` (engine.Checker runs the rules it leaves out, and answers
 the others from what it found). Both processes take the rules one unit at a time from a
 shared counter until none is left, so that the work evens out whatever the list makes slow;
-the forked one works on the documents it inherits for nothing. The longer units go first:
-project rules, which read every document, then rules that share a pass over the documents,
-taken together so that the pass is made once (`SHARED_PASSES`). A rule that keeps what it
-judged for its next run (misspelling, see `rules/_spelling_memory.py`) runs here, first.
+the forked one works on the documents it inherits for nothing. This process takes units from
+the front, the forked one from the back, so that each takes much the same rules in every
+pass of `fix`: those whose work this process keeps for its next run are at the front
+(`WARM_HERE`), the longest of the others at the back, where the forked one starts. Rules
+that share a pass over the documents are taken together, so that the pass is made once
+(`SHARED_PASSES`). A rule that keeps what it judged for its next run (misspelling, see
+`rules/_spelling_memory.py`) runs here, first.
 
 A rule that crashed, or whose findings the forked process did not send back (it died), is
 left out, so that the caller runs it and reports a crash as a serial run does. Suppressions,
@@ -27,9 +30,14 @@ from awesomelint.document.parse import ParsedDocument
 from awesomelint.engine import Found, RuleSettings, rule_context
 from awesomelint.rules import (
     Rule,
+    arxiv_tag_mismatch,
     duplicate_entry,
+    empty_entry,
+    entry_order,
     inconsistent_duplicate,
+    invalid_arxiv_id,
     misspelling,
+    non_canonical_url,
     venue_alias,
     venue_tag_format,
 )
@@ -47,6 +55,19 @@ SHARED_PASSES = (
 """Rules that read one pass over the documents, made by whichever of them runs first."""
 RUN_HERE = frozenset({misspelling.RULE.code})
 """Rules that keep what they judged for their next run, which is in this process."""
+WARM_HERE = (
+    non_canonical_url.RULE.code,
+    invalid_arxiv_id.RULE.code,
+    arxiv_tag_mismatch.RULE.code,
+    entry_order.RULE.code,
+    empty_entry.RULE.code,
+)
+"""Rules whose work on a link is kept for the next run by the process that did it
+(`functools.lru_cache`s of URL forms and arXiv ids), those that gain most from it first:
+this process takes them from the front, so that in `fix`'s next pass it finds that work
+done. The forked one, whose memory goes with it, takes the rest from the back, the rules
+that share a pass first: the venue rules, then the duplicate rules (the longest unit,
+whoever runs it)."""
 
 
 @dc.dataclass(frozen=True, slots=True)
@@ -56,7 +77,7 @@ class _Work:
     settings: RuleSettings
     units: tuple[tuple[Rule, ...], ...]
     counter: Any
-    """A multiprocessing.Value: the next unit to take."""
+    """A multiprocessing.Array: the first and the last but one unit left to take."""
 
 
 _work: _Work | None = None
@@ -68,24 +89,34 @@ def _units(rules: Sequence[Rule]) -> tuple[tuple[Rule, ...], ...]:
     grouped = [tuple(r for r in shared if r.code in codes) for codes in SHARED_PASSES]
     alone = [(r,) for r in shared if not any(r.code in codes for codes in SHARED_PASSES)]
     units = [unit for unit in grouped if unit] + alone
-    # Stable: project rules first, then the groups; registry order within.
-    units.sort(key=lambda unit: (unit[0].scope != "project", len(unit) == 1))
+
+    def place(unit: tuple[Rule, ...]) -> tuple[bool, int]:
+        warm = [WARM_HERE.index(rule.code) for rule in unit if rule.code in WARM_HERE]
+        if warm:  # at the front, where this process takes them
+            return False, min(warm)
+        return True, len(unit) > 1  # at the back, those that share a pass last
+
+    units.sort(key=place)  # stable: registry order among the others
     return tuple(units)
 
 
-def _take(counter: Any, units: int) -> int | None:
+def _take(counter: Any, from_the_back: bool) -> int | None:
+    """The next unit from the front of those left, or from their back."""
     with counter.get_lock():
-        taken = int(counter.value)
-        if taken >= units:
+        front, back = counter[0], counter[1]
+        if front >= back:
             return None
-        counter.value = taken + 1
-    return taken
+        if from_the_back:
+            counter[1] = back - 1
+            return int(back - 1)
+        counter[0] = front + 1
+        return int(front)
 
 
-def _take_units(work: _Work) -> Found:
+def _take_units(work: _Work, from_the_back: bool = False) -> Found:
     """The findings of every unit this process takes from the counter."""
     found: Found = {}
-    while (taken := _take(work.counter, len(work.units))) is not None:
+    while (taken := _take(work.counter, from_the_back)) is not None:
         for rule in work.units[taken]:
             _run_rule(rule, work, found)
     return found
@@ -108,7 +139,7 @@ def _forked() -> bytes:
     from awesomelint.parallel import dumps
 
     assert _work is not None
-    return dumps(_take_units(_work))
+    return dumps(_take_units(_work, from_the_back=True))
 
 
 def worth_sharing(documents: Sequence[ParsedDocument]) -> bool:
@@ -146,7 +177,7 @@ def share(
     future: Future[bytes] | None = None
     try:
         context = multiprocessing.get_context("fork")
-        _work = _Work(unchecked, documents, settings, units, context.Value("i", 0))
+        _work = _Work(unchecked, documents, settings, units, context.Array("i", [0, len(units)]))
         pool = ProcessPoolExecutor(1, mp_context=context)
         future = pool.submit(_forked)
     except Exception:  # noqa: BLE001 - no second process (no memory, no fork): all run here
