@@ -30,7 +30,10 @@ The message names the URL as written and what is wrong with it, for example
 
 Fix: safe; the destination is rewritten to the canonical URL (a reference link's definition
 once for all its uses), changing only what the message names. Links in raw HTML are reported
-only. A PDF link to one page (`#page=3`) is never turned into an abstract link.
+only. A PDF link to one page (`#page=3`) is never turned into an abstract link. Where another
+rule's fix writes a link (malformed-link unwrapping `[x]([y](http://...))`), `fix` writes it
+in this canonical form at once, unless the fixes of that pass could turn the file's arXiv
+habit, and never where this rule is not selected, ignored or suppressed.
 
 Options:
     arxiv-form: which arXiv page links go to: "majority" (default) follows the file, abstract
