@@ -163,13 +163,20 @@ def test_a_failing_settler_leaves_the_url_as_the_fix_wrote_it(
     assert outcome.passes == 2
 
 
-def test_raw_html_is_never_settled() -> None:
-    parsed: ParsedDocument = parse_text('<a href="http://arxiv.org/abs/2306.12761">A</a>\n')
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<a href="http://arxiv.org/abs/2306.12761">A</a>\n',
+        "![A](http://arxiv.org/abs/2306.12761)\n",
+    ],
+    ids=["raw HTML", "image"],
+)
+def test_links_the_rule_does_not_check_are_never_settled(text: str) -> None:
+    parsed: ParsedDocument = parse_text(text)
     (link,) = parsed.document.links
     checker = Checker(_offline())
-    assert checker.settle_link(parsed, link, "http://arxiv.org/abs/2306.12761", ()) == (
-        "http://arxiv.org/abs/2306.12761"
-    )
+    url = "http://arxiv.org/abs/2306.12761"
+    assert checker.settle_link(parsed, link, url, ()) == url
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the real lists are not here")

@@ -22,7 +22,7 @@ from awesomelint.document.parse import ParsedDocument
 Changes = Sequence[tuple[str, str | None]]
 
 
-class LinkSettler(Protocol):
+class Settler(Protocol):
     def settle_link(
         self, parsed: ParsedDocument, link: Link, url: str, changes: Changes
     ) -> str: ...
@@ -33,9 +33,7 @@ def _writes_links(finding: Finding) -> bool:
     return fix is not None and any(new is not None for _, new in fix.link_changes)
 
 
-def settled(
-    parsed: ParsedDocument, chosen: Sequence[Finding], settler: LinkSettler
-) -> list[Finding]:
+def settled(parsed: ParsedDocument, chosen: Sequence[Finding], settler: Settler) -> list[Finding]:
     """`chosen`, each fix writing the new destinations it declares in their settled form."""
     if not any(_writes_links(finding) for finding in chosen):
         return list(chosen)
@@ -48,7 +46,7 @@ def _settle(
     finding: Finding,
     destinations: dict[Span, Link],
     parsed: ParsedDocument,
-    settler: LinkSettler,
+    settler: Settler,
     changes: Changes,
 ) -> Finding:
     fix = finding.fix
@@ -67,7 +65,7 @@ def _settle(
         edits.append(edit)
     if not renamed:
         return finding
-    changes = tuple(
+    declared = tuple(
         (old, renamed.get(new, new) if new is not None else None) for old, new in fix.link_changes
     )
-    return dc.replace(finding, fix=dc.replace(fix, edits=tuple(edits), link_changes=changes))
+    return dc.replace(finding, fix=dc.replace(fix, edits=tuple(edits), link_changes=declared))

@@ -207,8 +207,8 @@ def settle_link(
     """The destination this rule's fix would give `link` once it links `url`, in the file
     as `changes` leave it: what `fix` writes at once where another rule's fix writes a link.
     None when the file's arXiv habit could be another once `changes` are made (the next pass
-    reads it), and for raw HTML, which the rule only reports."""
-    if link.kind is LinkKind.HTML:
+    reads it), for raw HTML, which the rule only reports, and for images, which it leaves."""
+    if link.kind is LinkKind.HTML or link.image:
         return None
     habit = _document_habit(ctx.document, ctx.options)
     if not habit.holds(changes):
