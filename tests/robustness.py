@@ -52,8 +52,14 @@ def check_input(data: bytes) -> list[Finding]:
     return check_documents([parsed], ALL_RULES, FACTS_OFFLINE)
 
 
-def reference_definitions(text: str) -> Counter[str]:
-    """The destinations of the document's reference definitions, as markdown-it reads them."""
+def reference_definitions(parsed: ParsedDocument) -> Counter[str]:
+    """The destinations of the document's reference definitions, as markdown-it reads them,
+    front matter left out as the model leaves it out (as Jekyll does: a front matter closed by
+    `...` would otherwise end in a paragraph line that takes a definition below as text)."""
+    document = parsed.document
+    text = document.text
+    if document.front_matter is not None:
+        text = blank_out(text, document.front_matter)
     env: dict[str, object] = {}
     _REFERENCES.parse(text, env)
     found = env.get("references", {})
@@ -88,8 +94,8 @@ def assert_keeps_links(
             # An exact copy was deleted: the first copy still has the link (or its new form,
             # through as many rewrites as the passes made).
             assert now[url] or now[_last_form(url, rewritten)], f"lost the last {url!r}"
-    old_definitions = reference_definitions(before.document.text)
-    new_definitions = reference_definitions(after.document.text)
+    old_definitions = reference_definitions(before)
+    new_definitions = reference_definitions(after)
     for url in old_definitions - new_definitions:
         assert url in rewritten and new_definitions[rewritten[url]], f"lost definition {url!r}"
 

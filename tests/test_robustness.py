@@ -56,6 +56,12 @@ def test_fix_settles_and_keeps_every_link(data: bytes) -> None:
     fix_input(data)
 
 
+def test_an_item_cut_after_front_matter_closed_by_dots_keeps_the_definition_below() -> None:
+    # Front matter may end with `...` (Jekyll, markdig); the definitions are read after it, as
+    # the model reads them, not as a paragraph line `...` would take them in.
+    fix_input(b"\xef\xbb\xbf---\n...\n-\n[Sparse]: https://arxiv.org/abs/2301.01234\n")
+
+
 @functools.cache
 def _corpus_lines() -> tuple[tuple[str, ...], ...]:
     return tuple(
