@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from awesomelint.document.model import Link
 from awesomelint.document.parse import ParsedDocument, parse_text
 from awesomelint.engine import Checker, RuleSettings
-from awesomelint.fixing.fixer import FixOutcome, fix_document, fix_documents
+from awesomelint.fixing.fixer import FixOutcome, fix_documents
 from awesomelint.rules import Rule, find_rule, non_canonical_url
 from awesomelint.selection import resolve_rules
 from tests import list_shapes
@@ -30,17 +30,6 @@ def _offline() -> list[Rule]:
     return [rule for rule in resolve_rules(None) if not rule.needs_network]
 
 
-def _fix(
-    text: str,
-    rules: list[Rule] | None = None,
-    settings: RuleSettings | None = None,
-    path: str = "<text>",
-) -> FixOutcome:
-    return fix_document(
-        parse_text(text, path), rules or _offline(), settings=settings or RuleSettings()
-    )
-
-
 class _PassesApart(Checker):
     """The rules as they are, but no link settled: each rewrite waits for a pass of its own."""
 
@@ -50,17 +39,22 @@ class _PassesApart(Checker):
         return url
 
 
-def _fix_passes_apart(
+def _fix(
     text: str,
     rules: list[Rule] | None = None,
     settings: RuleSettings | None = None,
     path: str = "<text>",
+    runner: type[Checker] = Checker,
 ) -> FixOutcome:
-    runner = _PassesApart(rules or _offline(), {}, settings or RuleSettings())
-    fixed = fix_documents([parse_text(text, path)], runner)
+    checker = runner(rules or _offline(), {}, settings or RuleSettings())
+    fixed = fix_documents([parse_text(text, path)], checker)
     (outcome,) = fixed.outcomes
     assert outcome.failure is None and not fixed.errors, outcome.failure or fixed.errors
     return outcome
+
+
+def _fix_passes_apart(text: str, path: str = "<text>") -> FixOutcome:
+    return _fix(text, path=path, runner=_PassesApart)
 
 
 SHAPES = {

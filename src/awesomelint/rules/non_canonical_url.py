@@ -201,6 +201,20 @@ def _document_habit(
     return habit
 
 
+_LAST_HOLDS: list[tuple[_Habit, Sequence[tuple[str, str | None]], bool]] = []
+"""Whether the habit holds, for the last pass asked about: the fix loop asks once a link,
+with the same changes."""
+
+
+def _holds(habit: _Habit, changes: Sequence[tuple[str, str | None]]) -> bool:
+    for seen_habit, seen_changes, answer in _LAST_HOLDS:
+        if seen_habit is habit and seen_changes is changes:
+            return answer
+    answer = habit.holds(changes)
+    _LAST_HOLDS[:] = [(habit, changes, answer)]
+    return answer
+
+
 def settle_link(
     ctx: Context[Options], link: Link, url: str, changes: Sequence[tuple[str, str | None]]
 ) -> str | None:
@@ -211,7 +225,7 @@ def settle_link(
     if link.kind is LinkKind.HTML or link.image:
         return None
     habit = _document_habit(ctx.document, ctx.options)
-    if not habit.holds(changes):
+    if not _holds(habit, changes):
         return None
     rewrite = forms.rewrite_url(url, Preferences(habit.form, habit.strip_version, True))
     return None if rewrite is None else rewrite.url
